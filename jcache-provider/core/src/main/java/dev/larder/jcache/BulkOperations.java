@@ -1,0 +1,241 @@
+package dev.larder.jcache;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.larder.jcache.integration.CacheIntegration.BatchOutcome;
+import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.KeyPage;
+import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.WriteResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
+import javax.cache.integration.CacheLoaderException;
+import javax.cache.integration.CompletionListener;
+
+/**
+ * The operations of a cache that touch many keys: reads in one store round trip, write-through with
+ * the spec's partial-failure rules, and loading. Thread-safe.
+ */
+final class BulkOperations<K, V> {
+
+  private static final int PAGE_SIZE = 500;
+
+  private final CacheRuntime<K, V> runtime;
+  private final Executor executor;
+
+  BulkOperations(CacheRuntime<K, V> runtime, Executor executor) {
+    this.runtime = runtime;
+    this.executor = executor;
+  }
+
+  Map<K, V> getAll(Set<? extends K> keys) {
+    requireNonNull(keys, "keys");
+    keys.forEach(key -> requireNonNull(key, "a key in keys"));
+    long start = runtime.statistics.start();
+    List<K> order = new ArrayList<>(keys);
+    List<Object> storedKeys = new ArrayList<>(order.size());
+    order.forEach(key -> storedKeys.add(runtime.keys.encodeForLookup(key)));
+    List<StoredEntry> entries = runtime.call("get all", () -> runtime.store.getAll(storedKeys));
+    long now = runtime.now();
+    Map<K, V> result = new LinkedHashMap<>();
+    List<K> missing = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      StoredEntry entry = entries.get(i);
+      if (CacheRuntime.isLive(entry, now)) {
+        runtime.touchOnAccess(storedKeys.get(i), entry, now);
+        result.put(order.get(i), runtime.values.decode(entry.value()));
+      } else {
+        if (entry != null) {
+          runtime.expire(order.get(i), storedKeys.get(i), entry);
+        }
+        missing.add(order.get(i));
+      }
+    }
+    runtime.statistics.recordHits(result.size());
+    runtime.statistics.recordMisses(missing.size());
+    if (!missing.isEmpty() && runtime.integration.readThrough()) {
+      result.putAll(loadAndStore(missing, false));
+    }
+    runtime.statistics.recordGetTime(start);
+    return result;
+  }
+
+  /** Read-through for one key: loaded values are stored but not written through or counted. */
+  V loadOne(K key) {
+    V value = runtime.integration.load(key);
+    if (value != null) {
+      storeLoaded(key, value, false);
+    }
+    return value;
+  }
+
+  private Map<K, V> loadAndStore(List<K> keys, boolean replaceExisting) {
+    Map<K, V> loaded = runtime.integration.loadAll(keys);
+    loaded.forEach((key, value) -> storeLoaded(key, value, replaceExisting));
+    return loaded;
+  }
+
+  private void storeLoaded(K key, V value, boolean replaceExisting) {
+    Object storedKey = runtime.keys.encode(key);
+    Object storedValue = runtime.values.encode(value);
+    Change change =
+        runtime.call(
+            "store a loaded value",
+            () ->
+                runtime.store.compute(
+                    storedKey,
+                    current -> {
+                      long now = runtime.now();
+                      if (CacheRuntime.isLive(current, now)) {
+                        return replaceExisting
+                            ? runtime.upsert(current, storedValue)
+                            : Decision.keep(Change.NONE);
+                      }
+                      return runtime.create(current, storedValue, now);
+                    }));
+    runtime.publish(key, value, change);
+  }
+
+  void loadAll(Set<? extends K> keys, boolean replaceExisting, CompletionListener listener) {
+    requireNonNull(keys, "keys");
+    keys.forEach(key -> requireNonNull(key, "a key in keys"));
+    CompletionListener done = listener == null ? NO_LISTENER : listener;
+    if (!runtime.integration.hasLoader()) {
+      done.onCompletion();
+      return;
+    }
+    List<K> wanted = new ArrayList<>(keys);
+    executor.execute(
+        () -> {
+          try {
+            List<K> toLoad = replaceExisting ? wanted : absent(wanted);
+            if (!toLoad.isEmpty()) {
+              loadAndStore(toLoad, replaceExisting);
+            }
+            done.onCompletion();
+          } catch (Exception e) {
+            done.onException(
+                e instanceof CacheLoaderException
+                    ? e
+                    : new CacheLoaderException("loadAll failed: " + e, e));
+          }
+        });
+  }
+
+  private List<K> absent(List<K> keys) {
+    List<Object> storedKeys = new ArrayList<>(keys.size());
+    keys.forEach(key -> storedKeys.add(runtime.keys.encodeForLookup(key)));
+    List<StoredEntry> entries = runtime.call("load all", () -> runtime.store.getAll(storedKeys));
+    long now = runtime.now();
+    List<K> absent = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (!CacheRuntime.isLive(entries.get(i), now)) {
+        absent.add(keys.get(i));
+      }
+    }
+    return absent;
+  }
+
+  void putAll(Map<? extends K, ? extends V> map) {
+    requireNonNull(map, "map");
+    map.forEach(
+        (key, value) -> {
+          requireNonNull(key, "a key in map");
+          requireNonNull(value, "a value in map");
+        });
+    long start = runtime.statistics.start();
+    BatchOutcome<K> written = runtime.integration.writeAll(map);
+    List<CacheEntryEvent<K, V>> batch = new ArrayList<>();
+    long puts = 0;
+    for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
+      K key = e.getKey();
+      if (written.failed().contains(key)) {
+        continue;
+      }
+      Object storedKey = runtime.keys.encode(key);
+      Object storedValue = runtime.values.encode(e.getValue());
+      Change change =
+          runtime.call(
+              "put all",
+              () ->
+                  runtime.store.compute(
+                      storedKey, current -> runtime.upsert(current, storedValue)));
+      if (change.changed()) {
+        puts++;
+      }
+      runtime.collect(batch, key, e.getValue(), change);
+    }
+    runtime.statistics.recordPuts(puts);
+    if (puts > 0) {
+      runtime.statistics.recordPutTime(start);
+    }
+    runtime.events.publish(batch);
+    written.throwIfFailed();
+  }
+
+  void removeAll(Set<? extends K> keys) {
+    requireNonNull(keys, "keys");
+    keys.forEach(key -> requireNonNull(key, "a key in keys"));
+    removeKeys(new ArrayList<>(keys));
+  }
+
+  /** Removes every entry, through the writer and with events, page by page. */
+  void removeAll() {
+    String cursor = null;
+    Set<K> all = new LinkedHashSet<>();
+    do {
+      String from = cursor;
+      KeyPage page = runtime.call("remove all", () -> runtime.store.keys(from, PAGE_SIZE));
+      page.keys().forEach(storedKey -> all.add(runtime.keys.decode(storedKey)));
+      cursor = page.cursor();
+    } while (cursor != null);
+    removeKeys(new ArrayList<>(all));
+  }
+
+  private void removeKeys(List<K> keys) {
+    long start = runtime.statistics.start();
+    BatchOutcome<K> deleted = runtime.integration.deleteAll(keys);
+    List<CacheEntryEvent<K, V>> batch = new ArrayList<>();
+    long removals = 0;
+    long now = runtime.now();
+    for (K key : keys) {
+      if (deleted.failed().contains(key)) {
+        continue;
+      }
+      Object storedKey = runtime.keys.encodeForLookup(key);
+      WriteResult result =
+          runtime.call(
+              "remove all", () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
+      if (result.expiredPrevious() != null) {
+        runtime.expire(key, storedKey, result.expiredPrevious());
+      }
+      if (result.applied() && result.previous() != null) {
+        removals++;
+        runtime.collect(batch, key, null, new Change(EventType.REMOVED, result.previous(), null, null));
+      }
+    }
+    runtime.statistics.recordRemovals(removals);
+    if (removals > 0) {
+      runtime.statistics.recordRemoveTime(start);
+    }
+    runtime.events.publish(batch);
+    deleted.throwIfFailed();
+  }
+
+  private static final CompletionListener NO_LISTENER =
+      new CompletionListener() {
+        @Override
+        public void onCompletion() {}
+
+        @Override
+        public void onException(Exception e) {}
+      };
+}

@@ -1,0 +1,160 @@
+package dev.larder.jcache;
+
+import dev.larder.jcache.codec.Codec;
+import dev.larder.jcache.config.LarderConfiguration;
+import dev.larder.jcache.event.EventDispatcher;
+import dev.larder.jcache.expiry.ExpiryCalculator;
+import dev.larder.jcache.integration.CacheIntegration;
+import dev.larder.jcache.management.CacheStatistics;
+import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.Store;
+import dev.larder.jcache.spi.StoreException;
+import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.Write;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.cache.CacheException;
+import javax.cache.event.CacheEntryEvent;
+import javax.cache.event.EventType;
+
+/**
+ * The collaborators of one cache and the steps its operations share: deciding an upsert, applying
+ * access expiry, dropping expired entries and publishing what changed. Thread-safe.
+ */
+final class CacheRuntime<K, V> {
+
+  final String name;
+  final LarderConfiguration<K, V> configuration;
+  final Store store;
+  final Codec<K> keys;
+  final Codec<V> values;
+  final ExpiryCalculator expiry;
+  final EventDispatcher<K, V> events;
+  final CacheStatistics statistics;
+  final CacheIntegration<K, V> integration;
+  final Clock clock;
+
+  CacheRuntime(
+      String name,
+      LarderConfiguration<K, V> configuration,
+      Store store,
+      Codec<K> keys,
+      Codec<V> values,
+      ExpiryCalculator expiry,
+      EventDispatcher<K, V> events,
+      CacheStatistics statistics,
+      CacheIntegration<K, V> integration,
+      Clock clock) {
+    this.name = name;
+    this.configuration = configuration;
+    this.store = store;
+    this.keys = keys;
+    this.values = values;
+    this.expiry = expiry;
+    this.events = events;
+    this.statistics = statistics;
+    this.integration = integration;
+    this.clock = clock;
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  /** Runs a store call, turning a store failure into a CacheException naming cache and operation. */
+  <T> T call(String operation, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StoreException e) {
+      throw new CacheException(
+          "LARDER-020: cache '" + name + "' failed to " + operation + ": " + e.getMessage(), e);
+    }
+  }
+
+  static boolean isLive(StoredEntry entry, long now) {
+    return entry != null && !entry.isExpiredAt(now);
+  }
+
+  Write write(Object storedValue, long expiresAt, long now) {
+    return Write.of(storedValue, expiresAt, now);
+  }
+
+  /**
+   * The decision for storing a value: update a live entry (update expiry), or create one (creation
+   * expiry; {@code ZERO} means the value is not added).
+   */
+  Decision<Change> upsert(StoredEntry current, Object storedValue) {
+    long now = now();
+    if (isLive(current, now)) {
+      long expiresAt = ExpiryCalculator.orCurrent(expiry.onUpdate(now), current.expiresAt());
+      return Decision.put(
+          write(storedValue, expiresAt, now),
+          new Change(EventType.UPDATED, current, null, storedValue));
+    }
+    return create(current, storedValue, now);
+  }
+
+  /** The decision for creating an entry where none is live. */
+  Decision<Change> create(StoredEntry current, Object storedValue, long now) {
+    long expiresAt = expiry.onCreate(now);
+    if (expiresAt <= now) {
+      return current == null
+          ? Decision.keep(Change.NONE)
+          : Decision.remove(Change.none(null, current));
+    }
+    return Decision.put(
+        write(storedValue, expiresAt, now),
+        new Change(EventType.CREATED, null, current, storedValue));
+  }
+
+  /** Applies the access expiry to a live entry that was just read. */
+  void touchOnAccess(Object storedKey, StoredEntry entry, long now) {
+    long expiresAt = expiry.onAccess(now);
+    if (expiresAt != ExpiryCalculator.UNCHANGED && expiresAt != entry.expiresAt()) {
+      call("update the expiry", () -> store.touch(storedKey, entry.version(), expiresAt));
+    }
+  }
+
+  /** Drops an entry found expired (if nobody changed it meanwhile) and reports its expiry. */
+  void expire(K key, Object storedKey, StoredEntry entry) {
+    boolean removed =
+        call(
+                "remove an expired entry",
+                () ->
+                    store.remove(
+                        storedKey, Condition.ifVersion(entry.version()), Long.MIN_VALUE, false))
+            .applied();
+    if (removed && events.wants(EventType.EXPIRED)) {
+      events.publish(EventType.EXPIRED, key, null, values.decode(entry.value()));
+    }
+  }
+
+  /** Publishes what a mutation did; {@code newValue} is the caller's value when it has one. */
+  void publish(K key, V newValue, Change change) {
+    List<CacheEntryEvent<K, V>> batch = new ArrayList<>(2);
+    collect(batch, key, newValue, change);
+    events.publish(batch);
+  }
+
+  void collect(List<CacheEntryEvent<K, V>> batch, K key, V newValue, Change change) {
+    if (change.expired() != null && events.wants(EventType.EXPIRED)) {
+      batch.add(
+          events.event(EventType.EXPIRED, key, null, values.decode(change.expired().value())));
+    }
+    EventType type = change.type();
+    if (type == null || !events.wants(type)) {
+      return;
+    }
+    V value =
+        newValue != null || change.newValue() == null ? newValue : values.decode(change.newValue());
+    V old = change.previous() == null ? null : values.decode(change.previous().value());
+    batch.add(events.event(type, key, value, old));
+  }
+
+  V decode(StoredEntry entry) {
+    return entry == null ? null : values.decode(entry.value());
+  }
+}

@@ -1,0 +1,441 @@
+package dev.larder.jcache;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.WriteResult;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.event.EventType;
+import javax.cache.integration.CompletionListener;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorResult;
+
+/**
+ * A JCache {@link Cache} over one partition of a Larder store. Each method reads as the spec's
+ * sentence; the shared steps live in {@link CacheRuntime}, bulk operations in {@link
+ * BulkOperations}, entry processors in {@link Invoker}. Thread-safe.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class LarderCache<K, V> implements Cache<K, V> {
+
+  private final LarderCacheManager manager;
+  private final CacheRuntime<K, V> runtime;
+  private final BulkOperations<K, V> bulk;
+  private final Invoker<K, V> invoker;
+  private volatile boolean closed;
+
+  LarderCache(
+      LarderCacheManager manager, java.util.function.Function<Cache<K, V>, CacheRuntime<K, V>> runtime) {
+    this.manager = manager;
+    this.runtime = runtime.apply(this);
+    this.bulk = new BulkOperations<>(this.runtime, manager.executor());
+    this.invoker = new Invoker<>(this.runtime);
+  }
+
+  CacheRuntime<K, V> runtime() {
+    return runtime;
+  }
+
+  @Override
+  public V get(K key) {
+    requireOpen();
+    requireNonNull(key, "key");
+    long start = runtime.statistics.start();
+    Object storedKey = runtime.keys.encodeForLookup(key);
+    long now = runtime.now();
+    StoredEntry entry = runtime.call("get", () -> runtime.store.get(storedKey));
+    V value;
+    if (CacheRuntime.isLive(entry, now)) {
+      runtime.statistics.recordHits(1);
+      runtime.touchOnAccess(storedKey, entry, now);
+      value = runtime.values.decode(entry.value());
+    } else {
+      if (entry != null) {
+        runtime.expire(key, storedKey, entry);
+      }
+      runtime.statistics.recordMisses(1);
+      value = runtime.integration.readThrough() ? bulk.loadOne(key) : null;
+    }
+    runtime.statistics.recordGetTime(start);
+    return value;
+  }
+
+  @Override
+  public Map<K, V> getAll(Set<? extends K> keys) {
+    requireOpen();
+    return bulk.getAll(keys);
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    requireOpen();
+    requireNonNull(key, "key");
+    StoredEntry entry =
+        runtime.call(
+            "check for a key", () -> runtime.store.get(runtime.keys.encodeForLookup(key)));
+    return CacheRuntime.isLive(entry, runtime.now());
+  }
+
+  @Override
+  public void loadAll(
+      Set<? extends K> keys, boolean replaceExistingValues, CompletionListener listener) {
+    requireOpen();
+    bulk.loadAll(keys, replaceExistingValues, listener);
+  }
+
+  @Override
+  public void put(K key, V value) {
+    putAndGetPrevious(key, value, false, "put");
+  }
+
+  @Override
+  public V getAndPut(K key, V value) {
+    return putAndGetPrevious(key, value, true, "get and put");
+  }
+
+  private V putAndGetPrevious(K key, V value, boolean statsGet, String operation) {
+    requireOpen();
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    long start = runtime.statistics.start();
+    runtime.integration.write(key, value);
+    Object storedKey = runtime.keys.encode(key);
+    Object storedValue = runtime.values.encode(value);
+    Change change =
+        runtime.call(
+            operation,
+            () -> runtime.store.compute(storedKey, current -> runtime.upsert(current, storedValue)));
+    if (change.changed()) {
+      runtime.statistics.recordPuts(1);
+    }
+    if (statsGet) {
+      recordHitOrMiss(change.hadLiveEntry());
+      runtime.statistics.recordGetTime(start);
+    }
+    runtime.statistics.recordPutTime(start);
+    runtime.publish(key, value, change);
+    return statsGet ? runtime.decode(change.previous()) : null;
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map) {
+    requireOpen();
+    bulk.putAll(map);
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value) {
+    requireOpen();
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    long start = runtime.statistics.start();
+    Object storedKey = runtime.keys.encode(key);
+    Object storedValue = runtime.values.encode(value);
+    Change change =
+        runtime.call(
+            "put if absent",
+            () ->
+                runtime.store.compute(
+                    storedKey,
+                    current -> {
+                      long now = runtime.now();
+                      if (CacheRuntime.isLive(current, now)) {
+                        return Decision.keep(Change.none(current, null));
+                      }
+                      runtime.integration.write(key, value);
+                      return runtime.create(current, storedValue, now);
+                    }));
+    recordHitOrMiss(change.hadLiveEntry());
+    if (change.changed()) {
+      runtime.statistics.recordPuts(1);
+      runtime.statistics.recordPutTime(start);
+    }
+    runtime.publish(key, value, change);
+    return change.changed();
+  }
+
+  @Override
+  public boolean remove(K key) {
+    requireOpen();
+    requireNonNull(key, "key");
+    return removeAndGetPrevious(key, false) != null;
+  }
+
+  @Override
+  public V getAndRemove(K key) {
+    requireOpen();
+    requireNonNull(key, "key");
+    long start = runtime.statistics.start();
+    StoredEntry previous = removeAndGetPrevious(key, true);
+    recordHitOrMiss(previous != null);
+    runtime.statistics.recordGetTime(start);
+    return runtime.decode(previous);
+  }
+
+  /** Deletes through the writer, then removes; returns the live entry that was removed. */
+  private StoredEntry removeAndGetPrevious(K key, boolean countGet) {
+    long start = runtime.statistics.start();
+    runtime.integration.delete(key);
+    Object storedKey = runtime.keys.encodeForLookup(key);
+    long now = runtime.now();
+    WriteResult result =
+        runtime.call(
+            "remove",
+            () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
+    StoredEntry previous = result.applied() ? result.previous() : null;
+    if (previous != null) {
+      runtime.statistics.recordRemovals(1);
+      runtime.statistics.recordRemoveTime(start);
+    }
+    if (result.expiredPrevious() != null) {
+      runtime.expire(key, storedKey, result.expiredPrevious());
+    }
+    if (previous != null) {
+      runtime.publish(key, null, new Change(EventType.REMOVED, previous, null, null));
+    }
+    return previous;
+  }
+
+  @Override
+  public boolean remove(K key, V oldValue) {
+    requireOpen();
+    requireNonNull(key, "key");
+    requireNonNull(oldValue, "oldValue");
+    long start = runtime.statistics.start();
+    Object storedKey = runtime.keys.encodeForLookup(key);
+    Object expected = runtime.values.encodeForLookup(oldValue);
+    Change change =
+        runtime.call(
+            "remove a value",
+            () ->
+                runtime.store.compute(
+                    storedKey,
+                    current -> {
+                      long now = runtime.now();
+                      if (!CacheRuntime.isLive(current, now)) {
+                        return Decision.keep(Change.NONE);
+                      }
+                      if (!Condition.ifValue(expected).test(current, now)) {
+                        return Decision.keep(Change.none(current, null));
+                      }
+                      runtime.integration.delete(key);
+                      return Decision.remove(new Change(EventType.REMOVED, current, null, null));
+                    }));
+    recordHitOrMiss(change.hadLiveEntry());
+    if (change.changed()) {
+      runtime.statistics.recordRemovals(1);
+      runtime.statistics.recordRemoveTime(start);
+    } else if (change.hadLiveEntry()) {
+      runtime.touchOnAccess(storedKey, change.previous(), runtime.now());
+    }
+    runtime.publish(key, null, change);
+    return change.changed();
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    requireOpen();
+    requireNonNull(key, "key");
+    requireNonNull(oldValue, "oldValue");
+    requireNonNull(newValue, "newValue");
+    return replace(key, runtime.values.encodeForLookup(oldValue), newValue, false).changed();
+  }
+
+  @Override
+  public boolean replace(K key, V value) {
+    requireOpen();
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    return replace(key, null, value, false).changed();
+  }
+
+  @Override
+  public V getAndReplace(K key, V value) {
+    requireOpen();
+    requireNonNull(key, "key");
+    requireNonNull(value, "value");
+    Change change = replace(key, null, value, true);
+    return change.changed() ? runtime.decode(change.previous()) : null;
+  }
+
+  /** Replaces a live entry, if its value equals {@code expected} when that is given. */
+  private Change replace(K key, Object expected, V value, boolean countGetTime) {
+    long start = runtime.statistics.start();
+    Object storedKey = runtime.keys.encode(key);
+    Object storedValue = runtime.values.encode(value);
+    Change change =
+        runtime.call(
+            "replace",
+            () ->
+                runtime.store.compute(
+                    storedKey,
+                    current -> {
+                      long now = runtime.now();
+                      if (!CacheRuntime.isLive(current, now)) {
+                        return Decision.keep(Change.NONE);
+                      }
+                      if (expected != null && !Condition.ifValue(expected).test(current, now)) {
+                        return Decision.keep(Change.none(current, null));
+                      }
+                      runtime.integration.write(key, value);
+                      return runtime.upsert(current, storedValue);
+                    }));
+    recordHitOrMiss(change.hadLiveEntry());
+    if (change.changed()) {
+      runtime.statistics.recordPuts(1);
+      runtime.statistics.recordPutTime(start);
+    } else if (change.hadLiveEntry()) {
+      // a replace whose old value did not match counts as an access (JSR-107 expiry table)
+      runtime.touchOnAccess(storedKey, change.previous(), runtime.now());
+    }
+    if (countGetTime) {
+      runtime.statistics.recordGetTime(start);
+    }
+    runtime.publish(key, value, change);
+    return change;
+  }
+
+  @Override
+  public void removeAll(Set<? extends K> keys) {
+    requireOpen();
+    bulk.removeAll(keys);
+  }
+
+  @Override
+  public void removeAll() {
+    requireOpen();
+    bulk.removeAll();
+  }
+
+  @Override
+  public void clear() {
+    requireOpen();
+    runtime.call(
+        "clear",
+        () -> {
+          runtime.store.clear();
+          return null;
+        });
+  }
+
+  @Override
+  public <C extends Configuration<K, V>> C getConfiguration(Class<C> type) {
+    if (type.isInstance(runtime.configuration)) {
+      return type.cast(runtime.configuration);
+    }
+    throw new IllegalArgumentException(
+        "cache '" + runtime.name + "' has no configuration of type " + type.getName());
+  }
+
+  @Override
+  public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
+    requireOpen();
+    return invoker.invoke(key, processor, arguments);
+  }
+
+  @Override
+  public <T> Map<K, EntryProcessorResult<T>> invokeAll(
+      Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
+    requireOpen();
+    return invoker.invokeAll(keys, processor, arguments);
+  }
+
+  @Override
+  public String getName() {
+    return runtime.name;
+  }
+
+  @Override
+  public CacheManager getCacheManager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      manager.release(this);
+    }
+  }
+
+  /** Closes without telling the manager; the manager calls this when it closes or destroys. */
+  void closeResources() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    runtime.events.close();
+    runtime.integration.close();
+    try {
+      runtime.expiry.close();
+    } catch (java.io.IOException e) {
+      System.getLogger(LarderCache.class.getName())
+          .log(System.Logger.Level.WARNING, "closing the expiry policy failed", e);
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed || manager.isClosed();
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    throw new IllegalArgumentException(
+        "cache '" + runtime.name + "' cannot be unwrapped to " + clazz.getName());
+  }
+
+  @Override
+  public void registerCacheEntryListener(CacheEntryListenerConfiguration<K, V> configuration) {
+    requireOpen();
+    requireNonNull(configuration, "configuration");
+    runtime.events.register(configuration);
+    runtime.configuration.addCacheEntryListenerConfiguration(configuration);
+  }
+
+  @Override
+  public void deregisterCacheEntryListener(CacheEntryListenerConfiguration<K, V> configuration) {
+    requireOpen();
+    requireNonNull(configuration, "configuration");
+    runtime.events.deregister(configuration);
+    runtime.configuration.removeCacheEntryListenerConfiguration(configuration);
+  }
+
+  @Override
+  public Iterator<Entry<K, V>> iterator() {
+    requireOpen();
+    return new CacheIterator<>(runtime, this::remove);
+  }
+
+  private void recordHitOrMiss(boolean hit) {
+    if (hit) {
+      runtime.statistics.recordHits(1);
+    } else {
+      runtime.statistics.recordMisses(1);
+    }
+  }
+
+  void requireOpen() {
+    if (isClosed()) {
+      throw new IllegalStateException(
+          "cache '" + runtime.name + "' is closed; get it again from an open CacheManager");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LarderCache{" + runtime.name + "}";
+  }
+}

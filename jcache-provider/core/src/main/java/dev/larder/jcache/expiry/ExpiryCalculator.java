@@ -1,0 +1,97 @@
+package dev.larder.jcache.expiry;
+
+import dev.larder.jcache.spi.StoredEntry;
+import java.io.Closeable;
+import java.io.IOException;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+
+/**
+ * Turns a cache's {@link ExpiryPolicy} into absolute expiry times (epoch ms). The policy is asked
+ * only for the event that happened (creation, access or update), as the TCK counts the calls.
+ *
+ * <p>Rules (JSR-107 section 6): a {@code ZERO} duration on creation means "do not add"; a
+ * {@code null} from update or access leaves the expiry unchanged; a policy that throws on update or
+ * access also leaves it unchanged. Thread-safe if the policy is.
+ */
+public final class ExpiryCalculator implements Closeable {
+
+  /** Returned by {@link #onUpdate} and {@link #onAccess} when the expiry stays as it is. */
+  public static final long UNCHANGED = Long.MIN_VALUE;
+
+  private final ExpiryPolicy policy;
+  private final boolean eternal;
+
+  public ExpiryCalculator(ExpiryPolicy policy) {
+    this.policy = policy;
+    this.eternal = policy instanceof EternalExpiryPolicy;
+  }
+
+  /** The expiry of a new entry; {@code <= now} means the entry must not be added. */
+  public long onCreate(long now) {
+    if (eternal) {
+      return StoredEntry.ETERNAL;
+    }
+    Duration duration;
+    try {
+      duration = policy.getExpiryForCreation();
+    } catch (RuntimeException e) {
+      // a failing policy must not fail the write or lose the value: keep it, like the RI
+      return StoredEntry.ETERNAL;
+    }
+    return duration == null ? StoredEntry.ETERNAL : expiresAt(now, duration);
+  }
+
+  /** The expiry after an update, or {@link #UNCHANGED}. */
+  public long onUpdate(long now) {
+    if (eternal) {
+      return UNCHANGED;
+    }
+    try {
+      Duration duration = policy.getExpiryForUpdate();
+      return duration == null ? UNCHANGED : expiresAt(now, duration);
+    } catch (RuntimeException e) {
+      return UNCHANGED;
+    }
+  }
+
+  /** The expiry after an access, or {@link #UNCHANGED}. */
+  public long onAccess(long now) {
+    if (eternal) {
+      return UNCHANGED;
+    }
+    try {
+      Duration duration = policy.getExpiryForAccess();
+      return duration == null ? UNCHANGED : expiresAt(now, duration);
+    } catch (RuntimeException e) {
+      return UNCHANGED;
+    }
+  }
+
+  /** Resolves {@link #UNCHANGED} against the current expiry. */
+  public static long orCurrent(long computed, long current) {
+    return computed == UNCHANGED ? current : computed;
+  }
+
+  static long expiresAt(long now, Duration duration) {
+    if (duration.isEternal()) {
+      return StoredEntry.ETERNAL;
+    }
+    if (duration.isZero()) {
+      return now;
+    }
+    long millis = duration.getTimeUnit().toMillis(duration.getDurationAmount());
+    // a positive duration below one millisecond still lets the entry live until the next tick
+    long delta = Math.max(1, millis);
+    long at = now + delta;
+    return at < now ? StoredEntry.ETERNAL : at;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (policy instanceof Closeable closeable) {
+      closeable.close();
+    }
+  }
+}

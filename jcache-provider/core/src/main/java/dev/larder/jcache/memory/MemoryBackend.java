@@ -1,0 +1,152 @@
+package dev.larder.jcache.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy;
+import com.github.benmanes.caffeine.cache.Scheduler;
+import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.Store;
+import dev.larder.jcache.spi.StoreException;
+import dev.larder.jcache.spi.StoreSettings;
+import dev.larder.jcache.spi.StoredEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The memory backend: live Java objects, one Caffeine cache per {@link Partition}, created on first
+ * use. Keys compare with {@code equals}/{@code hashCode}; values are stored as given, never copied
+ * (store-by-value copies are the core's job).
+ *
+ * <p>Guarantees:
+ *
+ * <ul>
+ *   <li>Versions come from one backend-wide counter: never 0, never reused for any key of any
+ *       partition while the backend is open.
+ *   <li>Expired entries stay readable (the core decides expiry with its clock) until {@link
+ *       #DEFAULT_RECLAIM_DELAY} after their expiry, then Caffeine drops them on its own schedule,
+ *       without waiting for a read. Caffeine's time is this backend's clock, so it never drops an
+ *       entry before that clock says it expired.
+ *   <li>A partition is unbounded unless its {@link StoreSettings} bound it; then Caffeine evicts down
+ *       to the maximum. The latest settings given for a partition win.
+ * </ul>
+ *
+ * <p>Thread-safe. Closing drops every entry; afterwards every operation throws {@link
+ * StoreException}.
+ */
+final class MemoryBackend implements Backend {
+
+  /**
+   * How long an expired entry stays readable before Caffeine may reclaim it: long enough for the
+   * core to see it as expired (and report it), short enough not to hold memory.
+   */
+  static final Duration DEFAULT_RECLAIM_DELAY = Duration.ofSeconds(1);
+
+  private final Clock clock;
+  private final ReclaimExpiry expiry;
+  private final AtomicLong versions = new AtomicLong();
+  private final ConcurrentHashMap<Partition, Cache<Object, StoredEntry>> partitions =
+      new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  MemoryBackend(Clock clock) {
+    this(clock, DEFAULT_RECLAIM_DELAY);
+  }
+
+  MemoryBackend(Clock clock, Duration reclaimDelay) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.expiry = new ReclaimExpiry(reclaimDelay.toMillis());
+  }
+
+  @Override
+  public boolean storesObjects() {
+    return true;
+  }
+
+  @Override
+  public Store store(Partition partition, StoreSettings settings) {
+    Objects.requireNonNull(partition, "partition");
+    Objects.requireNonNull(settings, "settings");
+    ensureOpen(partition, "store");
+    partitions.compute(partition, (p, existing) -> reconfigure(existing, settings));
+    return new MemoryStore(partition, this);
+  }
+
+  @Override
+  public String description() {
+    return MemoryStoreProvider.SCHEME;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    partitions.values().forEach(Cache::invalidateAll);
+    partitions.clear();
+  }
+
+  /** The partition's cache; throws once the backend is closed. */
+  Cache<Object, StoredEntry> cache(Partition partition, String operation) {
+    Cache<Object, StoredEntry> cache = partitions.get(partition);
+    if (cache == null) {
+      ensureOpen(partition, operation);
+      // a store is only handed out after its partition exists, and only close() removes one
+      throw new StoreException(
+          "memory store of cache '" + partition.cache() + "' has no partition (" + operation + ")");
+    }
+    return cache;
+  }
+
+  /** The next version: unique across this backend, never 0. */
+  long nextVersion() {
+    return versions.incrementAndGet();
+  }
+
+  private void ensureOpen(Partition partition, String operation) {
+    if (closed) {
+      throw new StoreException(
+          operation
+              + " on cache '"
+              + partition.cache()
+              + "' after its memory backend was closed; get the cache from an open CacheManager");
+    }
+  }
+
+  /**
+   * Keeps the partition's cache when its bound can be adjusted in place, else moves its entries to a
+   * new cache built for the new settings (only when switching between bounded and unbounded, which
+   * happens when a destroyed cache is recreated with another configuration).
+   */
+  private Cache<Object, StoredEntry> reconfigure(
+      Cache<Object, StoredEntry> existing, StoreSettings settings) {
+    if (existing == null) {
+      return newCache(settings);
+    }
+    Optional<Policy.Eviction<Object, StoredEntry>> eviction = existing.policy().eviction();
+    if (settings.bounded() && eviction.isPresent()) {
+      if (eviction.get().getMaximum() != settings.maximumSize()) {
+        eviction.get().setMaximum(settings.maximumSize());
+      }
+      return existing;
+    }
+    if (!settings.bounded() && eviction.isEmpty()) {
+      return existing;
+    }
+    Cache<Object, StoredEntry> replacement = newCache(settings);
+    replacement.putAll(existing.asMap());
+    existing.invalidateAll();
+    return replacement;
+  }
+
+  private Cache<Object, StoredEntry> newCache(StoreSettings settings) {
+    Caffeine<Object, Object> builder =
+        Caffeine.newBuilder().ticker(ReclaimExpiry.ticker(clock)).scheduler(Scheduler.systemScheduler());
+    if (settings.bounded()) {
+      builder.maximumSize(settings.maximumSize());
+    }
+    return builder.expireAfter(expiry).build();
+  }
+}

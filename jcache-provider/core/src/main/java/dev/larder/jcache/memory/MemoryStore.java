@@ -1,0 +1,211 @@
+package dev.larder.jcache.memory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.KeyPage;
+import dev.larder.jcache.spi.Mutator;
+import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.Store;
+import dev.larder.jcache.spi.StoreException;
+import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.Write;
+import dev.larder.jcache.spi.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One partition of a {@link MemoryBackend}. Every single-key operation runs inside Caffeine's
+ * per-key atomic {@code compute}, so conditions are evaluated, previous entries read and versions
+ * assigned atomically with the change; {@link #compute} runs the mutator exactly once, under that
+ * same per-key lock, instead of the default compare-and-set loop. Exceptions thrown by a mutator
+ * propagate unchanged and leave the entry as it was.
+ *
+ * <p>Bulk operations are atomic per key, not across keys. {@link #keys} returns the whole
+ * partition as one page (see there). Thread-safe; holds no state of its own, so it is cheap to
+ * create and any number of instances may serve one partition.
+ */
+final class MemoryStore implements Store {
+
+  private final Partition partition;
+  private final MemoryBackend backend;
+
+  MemoryStore(Partition partition, MemoryBackend backend) {
+    this.partition = partition;
+    this.backend = backend;
+  }
+
+  @Override
+  public Partition partition() {
+    return partition;
+  }
+
+  @Override
+  public StoredEntry get(Object key) {
+    return cache("get").getIfPresent(Objects.requireNonNull(key, "key"));
+  }
+
+  @Override
+  public List<StoredEntry> getAll(List<?> keys) {
+    Cache<Object, StoredEntry> cache = cache("getAll");
+    List<StoredEntry> entries = new ArrayList<>(keys.size());
+    for (Object key : keys) {
+      entries.add(cache.getIfPresent(Objects.requireNonNull(key, "key")));
+    }
+    return entries;
+  }
+
+  @Override
+  public WriteResult put(
+      Object key, Write write, Condition condition, long now, boolean returnPrevious) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(write, "write");
+    Objects.requireNonNull(condition, "condition");
+    AtomicReference<WriteResult> result = new AtomicReference<>();
+    cache("put")
+        .asMap()
+        .compute(
+            key,
+            (k, current) -> {
+              boolean applied = condition.test(current, now);
+              result.set(WriteResult.of(applied, current, now, returnPrevious));
+              return applied ? write.toEntry(backend.nextVersion()) : current;
+            });
+    return result.get();
+  }
+
+  @Override
+  public void putAll(List<?> keys, List<Write> writes) {
+    requireAligned(keys, writes, "putAll");
+    Cache<Object, StoredEntry> cache = cache("putAll");
+    for (int i = 0; i < keys.size(); i++) {
+      Object key = Objects.requireNonNull(keys.get(i), "key");
+      Write write = Objects.requireNonNull(writes.get(i), "write");
+      cache.put(key, write.toEntry(backend.nextVersion()));
+    }
+  }
+
+  @Override
+  public WriteResult remove(Object key, Condition condition, long now, boolean returnPrevious) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(condition, "condition");
+    AtomicReference<WriteResult> result = new AtomicReference<>();
+    cache("remove")
+        .asMap()
+        .compute(
+            key,
+            (k, current) -> {
+              boolean applied = condition.test(current, now);
+              result.set(WriteResult.of(applied, current, now, returnPrevious));
+              return applied ? null : current;
+            });
+    return result.get();
+  }
+
+  @Override
+  public void removeAll(List<?> keys) {
+    Cache<Object, StoredEntry> cache = cache("removeAll");
+    for (Object key : keys) {
+      cache.invalidate(Objects.requireNonNull(key, "key"));
+    }
+  }
+
+  @Override
+  public boolean touch(Object key, long version, long expiresAt) {
+    Objects.requireNonNull(key, "key");
+    boolean[] touched = new boolean[1];
+    cache("touch")
+        .asMap()
+        .computeIfPresent(
+            key,
+            (k, current) -> {
+              if (current.version() != version) {
+                return current;
+              }
+              touched[0] = true;
+              return current.withExpiresAt(expiresAt);
+            });
+    return touched[0];
+  }
+
+  /** Runs the mutator once, under Caffeine's per-key lock; the mutator must not touch this store. */
+  @Override
+  public <R> R compute(Object key, Mutator<R> mutator) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(mutator, "mutator");
+    AtomicReference<R> result = new AtomicReference<>();
+    cache("compute")
+        .asMap()
+        .compute(
+            key,
+            (k, current) -> {
+              Decision<R> decision = Objects.requireNonNull(mutator.decide(current), "decision");
+              result.set(decision.result());
+              return switch (decision.action()) {
+                case KEEP -> current;
+                case PUT -> decision.write().toEntry(backend.nextVersion());
+                case REMOVE -> null;
+                case TOUCH -> current == null ? null : current.withExpiresAt(decision.expiresAt());
+              };
+            });
+    return result.get();
+  }
+
+  /**
+   * The whole partition in one page, from a snapshot of its keys taken now; {@code pageSize} is
+   * ignored. Paging would not save memory here: a consistent walk needs the snapshot either way,
+   * and a partition's keys are already in this JVM.
+   *
+   * @throws StoreException for a non-null cursor, since this store never hands one out
+   */
+  @Override
+  public KeyPage keys(String cursor, int pageSize) {
+    if (cursor != null) {
+      throw new StoreException(
+          "memory store of cache '"
+              + partition.cache()
+              + "' got a key cursor it never issued; start the walk with a null cursor");
+    }
+    return new KeyPage(List.copyOf(cache("keys").asMap().keySet()), null);
+  }
+
+  @Override
+  public void clear() {
+    cache("clear").invalidateAll();
+  }
+
+  /** Runs Caffeine's pending maintenance (reclaiming expired entries, evicting) now; for tests. */
+  void cleanUp() {
+    cache("cleanUp").cleanUp();
+  }
+
+  /** Caffeine's estimate of the number of entries held, reclaimed ones excluded; for tests. */
+  long estimatedSize() {
+    return cache("estimatedSize").estimatedSize();
+  }
+
+  @Override
+  public String toString() {
+    return "MemoryStore[" + partition + "]";
+  }
+
+  private Cache<Object, StoredEntry> cache(String operation) {
+    return backend.cache(partition, operation);
+  }
+
+  private void requireAligned(List<?> keys, List<?> values, String operation) {
+    if (keys.size() != values.size()) {
+      throw new IllegalArgumentException(
+          operation
+              + " on cache '"
+              + partition.cache()
+              + "' got "
+              + keys.size()
+              + " keys but "
+              + values.size()
+              + " writes; they must align");
+    }
+  }
+}

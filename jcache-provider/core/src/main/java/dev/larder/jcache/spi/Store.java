@@ -1,0 +1,97 @@
+package dev.larder.jcache.spi;
+
+import java.util.List;
+
+/**
+ * One partition of a backend: the only seam a backend implements. All JCache semantics (expiry
+ * rules, listeners, loaders, writers, statistics) live above it in the core.
+ *
+ * <p>Keys and values are in the backend's representation: live Java objects when {@link
+ * Backend#storesObjects()} is true, otherwise {@code byte[]}. Every method is atomic per key and
+ * safe to call from many threads. Every method throws only {@link StoreException}.
+ *
+ * <p>Reads return entries whether or not they have expired; the core decides with its clock. A
+ * backend's native TTL is only a garbage backstop.
+ */
+public interface Store {
+
+  /** How many times the default {@link #compute} retries a lost compare-and-set. */
+  int MAX_CAS_ATTEMPTS = 64;
+
+  /** The partition this store confines every operation to. */
+  Partition partition();
+
+  /** The raw stored entry, expired or not, or null. */
+  StoredEntry get(Object key);
+
+  /** Raw entries for many keys in one round trip per server; the list is aligned with the keys. */
+  List<StoredEntry> getAll(List<?> keys);
+
+  /**
+   * Stores a value if the condition holds at {@code now}.
+   *
+   * @param returnPrevious whether the result must carry the entry that was there before
+   */
+  WriteResult put(Object key, Write write, Condition condition, long now, boolean returnPrevious);
+
+  /** Stores many values unconditionally, batched per server; {@code writes} aligns with keys. */
+  void putAll(List<?> keys, List<Write> writes);
+
+  /** Removes the entry if the condition holds at {@code now}. */
+  WriteResult remove(Object key, Condition condition, long now, boolean returnPrevious);
+
+  /** Removes many entries unconditionally, batched per server. */
+  void removeAll(List<?> keys);
+
+  /**
+   * Changes only the expiry of the entry, if its version still matches.
+   *
+   * @return whether the entry was changed
+   */
+  boolean touch(Object key, long version, long expiresAt);
+
+  /**
+   * Atomic read-modify-write. The default is a compare-and-set loop over {@link #get} and the
+   * version condition, so it holds across JVMs; stores that hold entries in the JVM may run the
+   * mutator under their own lock instead.
+   *
+   * @throws StoreException when {@link #MAX_CAS_ATTEMPTS} attempts lost to concurrent writers
+   */
+  default <R> R compute(Object key, Mutator<R> mutator) {
+    for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+      StoredEntry current = get(key);
+      Decision<R> decision = mutator.decide(current);
+      Condition expected = Condition.ifVersion(current == null ? 0 : current.version());
+      boolean applied =
+          switch (decision.action()) {
+            case KEEP -> true;
+            case PUT -> put(key, decision.write(), expected, Long.MIN_VALUE, false).applied();
+            case REMOVE ->
+                current == null || remove(key, expected, Long.MIN_VALUE, false).applied();
+            case TOUCH ->
+                current != null && touch(key, current.version(), decision.expiresAt());
+          };
+      if (applied) {
+        return decision.result();
+      }
+    }
+    throw new StoreException(
+        "gave up after "
+            + MAX_CAS_ATTEMPTS
+            + " compare-and-set attempts lost to concurrent writers on one key of cache '"
+            + partition().cache()
+            + "'");
+  }
+
+  /**
+   * One page of this partition's keys. Pages may overlap or miss keys written during the walk,
+   * never keys present throughout it.
+   *
+   * @param cursor null for the first page, else the cursor of the previous page
+   * @param pageSize a hint for the number of keys per page
+   */
+  KeyPage keys(String cursor, int pageSize);
+
+  /** Removes every entry of this partition and nothing outside it. */
+  void clear();
+}
