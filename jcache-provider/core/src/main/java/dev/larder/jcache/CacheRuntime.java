@@ -8,6 +8,7 @@ import dev.larder.jcache.integration.CacheIntegration;
 import dev.larder.jcache.management.CacheStatistics;
 import dev.larder.jcache.spi.Condition;
 import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
@@ -15,6 +16,7 @@ import dev.larder.jcache.spi.Write;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
 import javax.cache.event.CacheEntryEvent;
@@ -36,6 +38,7 @@ final class CacheRuntime<K, V> {
   final CacheStatistics statistics;
   final CacheIntegration<K, V> integration;
   final Clock clock;
+  private final Function<Partition, Store> stores;
 
   CacheRuntime(
       String name,
@@ -47,7 +50,8 @@ final class CacheRuntime<K, V> {
       EventDispatcher<K, V> events,
       CacheStatistics statistics,
       CacheIntegration<K, V> integration,
-      Clock clock) {
+      Clock clock,
+      Function<Partition, Store> stores) {
     this.name = name;
     this.configuration = configuration;
     this.store = store;
@@ -58,6 +62,23 @@ final class CacheRuntime<K, V> {
     this.statistics = statistics;
     this.integration = integration;
     this.clock = clock;
+    this.stores = stores;
+  }
+
+  /** The same cache confined to another partition: everything shared but the store. */
+  CacheRuntime<K, V> inPartition(Partition partition) {
+    return new CacheRuntime<>(
+        name,
+        configuration,
+        stores.apply(partition),
+        keys,
+        values,
+        expiry,
+        events,
+        statistics,
+        integration,
+        clock,
+        stores);
   }
 
   long now() {

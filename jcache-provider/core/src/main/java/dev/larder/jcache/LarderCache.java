@@ -4,11 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import dev.larder.jcache.spi.Condition;
 import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.WriteResult;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
@@ -32,18 +36,68 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   private final CacheRuntime<K, V> runtime;
   private final BulkOperations<K, V> bulk;
   private final Invoker<K, V> invoker;
+  private final LarderCache<K, V> root;
+  private final ConcurrentMap<Partition, LarderCache<K, V>> views;
   private volatile boolean closed;
 
-  LarderCache(
-      LarderCacheManager manager, java.util.function.Function<Cache<K, V>, CacheRuntime<K, V>> runtime) {
+  LarderCache(LarderCacheManager manager, Function<Cache<K, V>, CacheRuntime<K, V>> runtime) {
     this.manager = manager;
+    this.root = null;
+    this.views = new ConcurrentHashMap<>();
     this.runtime = runtime.apply(this);
+    this.bulk = new BulkOperations<>(this.runtime, manager.executor());
+    this.invoker = new Invoker<>(this.runtime);
+  }
+
+  /** A view of {@code root} confined to another partition. */
+  private LarderCache(LarderCache<K, V> root, Partition partition) {
+    this.manager = root.manager;
+    this.root = root;
+    this.views = root.views;
+    this.runtime = root.runtime.inPartition(partition);
     this.bulk = new BulkOperations<>(this.runtime, manager.executor());
     this.invoker = new Invoker<>(this.runtime);
   }
 
   CacheRuntime<K, V> runtime() {
     return runtime;
+  }
+
+  /** The partition (tenant, namespace, cache) every operation of this cache is confined to. */
+  public Partition partition() {
+    return runtime.store.partition();
+  }
+
+  /**
+   * This cache as seen by one tenant: every operation, {@code clear} included, touches only that
+   * tenant's entries. Any string is a legal tenant; {@link Partition#GLOBAL} is the shared scope
+   * this cache itself uses. Views share the cache's configuration, listeners, statistics and
+   * lifecycle: closing a view closes the cache.
+   */
+  public LarderCache<K, V> forTenant(String tenant) {
+    requireNonNull(tenant, "tenant");
+    return view(partition().withTenant(tenant));
+  }
+
+  /** This cache within a namespace (for example one application's), like {@link #forTenant}. */
+  public LarderCache<K, V> inNamespace(String namespace) {
+    requireNonNull(namespace, "namespace");
+    return view(partition().withNamespace(namespace));
+  }
+
+  /** Clears this cache's own partition and every tenant or namespace view opened on it. */
+  void clearAllPartitions() {
+    runtime.store.clear();
+    views.values().forEach(view -> view.runtime.store.clear());
+  }
+
+  private LarderCache<K, V> view(Partition partition) {
+    requireOpen();
+    LarderCache<K, V> base = root == null ? this : root;
+    if (partition.equals(base.partition())) {
+      return base;
+    }
+    return views.computeIfAbsent(partition, p -> new LarderCache<>(base, p));
   }
 
   @Override
@@ -362,7 +416,9 @@ public final class LarderCache<K, V> implements Cache<K, V> {
 
   @Override
   public void close() {
-    if (!closed) {
+    if (root != null) {
+      root.close();
+    } else if (!closed) {
       manager.release(this);
     }
   }
@@ -385,7 +441,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
 
   @Override
   public boolean isClosed() {
-    return closed || manager.isClosed();
+    return root != null ? root.isClosed() : closed || manager.isClosed();
   }
 
   @Override

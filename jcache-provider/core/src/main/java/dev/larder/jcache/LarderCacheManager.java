@@ -146,8 +146,8 @@ public final class LarderCacheManager implements CacheManager {
   private <K, V> LarderCache<K, V> build(String name, LarderConfiguration<K, V> configuration) {
     long maximumSize =
         configuration.isBounded() ? configuration.getMaximumSize() : defaultMaximumSize;
-    Store store =
-        backend.store(new Partition(Partition.GLOBAL, namespace, name), new StoreSettings(maximumSize));
+    StoreSettings settings = new StoreSettings(maximumSize);
+    Store store = backend.store(new Partition(Partition.GLOBAL, namespace, name), settings);
     Codec<K> keys =
         Codecs.forCache(name, classLoader, backend.storesObjects(), configuration.isStoreByValue());
     Codec<V> values =
@@ -168,7 +168,8 @@ public final class LarderCacheManager implements CacheManager {
                     new EventDispatcher<>(self),
                     statistics,
                     new CacheIntegration<>(configuration),
-                    clock));
+                    clock,
+                    partition -> backend.store(partition, settings)));
     configuration
         .getCacheEntryListenerConfigurations()
         .forEach(listener -> cache.runtime().events.register(listener));
@@ -228,8 +229,12 @@ public final class LarderCacheManager implements CacheManager {
       if (cache != null) {
         unregisterMBeans(cache);
         cache.closeResources();
+        cache.clearAllPartitions();
+      } else {
+        backend
+            .store(new Partition(Partition.GLOBAL, namespace, cacheName), StoreSettings.DEFAULT)
+            .clear();
       }
-      backend.store(new Partition(Partition.GLOBAL, namespace, cacheName), StoreSettings.DEFAULT).clear();
     }
   }
 
@@ -241,7 +246,7 @@ public final class LarderCacheManager implements CacheManager {
       cache.closeResources();
       if (backend.storesObjects()) {
         // an in-JVM store has no life beyond the cache that manages it
-        cache.runtime().store.clear();
+        cache.clearAllPartitions();
       }
     }
   }
