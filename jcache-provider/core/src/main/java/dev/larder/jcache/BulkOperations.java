@@ -30,10 +30,12 @@ final class BulkOperations<K, V> {
 
   private final CacheRuntime<K, V> runtime;
   private final Executor executor;
+  private final DeclarativeWrites<K, V> declarative;
 
   BulkOperations(CacheRuntime<K, V> runtime, Executor executor) {
     this.runtime = runtime;
     this.executor = executor;
+    this.declarative = new DeclarativeWrites<>(runtime);
   }
 
   Map<K, V> getAll(Set<? extends K> keys) {
@@ -154,24 +156,34 @@ final class BulkOperations<K, V> {
     long start = runtime.statistics.start();
     BatchOutcome<K> written = runtime.integration.writeAll(map);
     List<CacheEntryEvent<K, V>> batch = new ArrayList<>();
-    long puts = 0;
+    List<K> keys = new ArrayList<>(map.size());
+    List<Object> storedKeys = new ArrayList<>(map.size());
+    List<Object> storedValues = new ArrayList<>(map.size());
     for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) {
-      K key = e.getKey();
-      if (written.failed().contains(key)) {
-        continue;
+      if (!written.failed().contains(e.getKey())) {
+        keys.add(e.getKey());
+        storedKeys.add(runtime.keys.encode(e.getKey()));
+        storedValues.add(runtime.values.encode(e.getValue()));
       }
-      Object storedKey = runtime.keys.encode(key);
-      Object storedValue = runtime.values.encode(e.getValue());
-      Change change =
-          runtime.call(
-              "put all",
-              () ->
-                  runtime.store.compute(
-                      storedKey, current -> runtime.upsert(current, storedValue)));
-      if (change.changed()) {
-        puts++;
+    }
+    long puts = 0;
+    if (declarative.putAll(storedKeys, storedValues)) {
+      puts = keys.size();
+    } else {
+      for (int i = 0; i < keys.size(); i++) {
+        Object storedKey = storedKeys.get(i);
+        Object storedValue = storedValues.get(i);
+        Change change =
+            runtime.call(
+                "put all",
+                () ->
+                    runtime.store.compute(
+                        storedKey, current -> runtime.upsert(current, storedValue)));
+        if (change.changed()) {
+          puts++;
+        }
+        runtime.collect(batch, keys.get(i), map.get(keys.get(i)), change);
       }
-      runtime.collect(batch, key, e.getValue(), change);
     }
     runtime.statistics.recordPuts(puts);
     if (puts > 0) {

@@ -36,6 +36,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   private final CacheRuntime<K, V> runtime;
   private final BulkOperations<K, V> bulk;
   private final Invoker<K, V> invoker;
+  private final DeclarativeWrites<K, V> declarative;
   private final LarderCache<K, V> root;
   private final ConcurrentMap<Partition, LarderCache<K, V>> views;
   private volatile boolean closed;
@@ -45,6 +46,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.root = null;
     this.views = new ConcurrentHashMap<>();
     this.runtime = runtime.apply(this);
+    this.declarative = new DeclarativeWrites<>(this.runtime);
     this.bulk = new BulkOperations<>(this.runtime, manager.executor());
     this.invoker = new Invoker<>(this.runtime);
   }
@@ -55,6 +57,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.root = root;
     this.views = root.views;
     this.runtime = root.runtime.inPartition(partition);
+    this.declarative = new DeclarativeWrites<>(this.runtime);
     this.bulk = new BulkOperations<>(this.runtime, manager.executor());
     this.invoker = new Invoker<>(this.runtime);
   }
@@ -107,11 +110,19 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     long start = runtime.statistics.start();
     Object storedKey = runtime.keys.encodeForLookup(key);
     long now = runtime.now();
-    StoredEntry entry = runtime.call("get", () -> runtime.store.get(storedKey));
+    boolean touchInRead = runtime.expiry.touchesOnAccess();
+    StoredEntry entry =
+        touchInRead
+            ? runtime.call(
+                "get",
+                () -> runtime.store.getAndTouch(storedKey, now, runtime.expiry.onAccess(now)))
+            : runtime.call("get", () -> runtime.store.get(storedKey));
     V value;
     if (CacheRuntime.isLive(entry, now)) {
       runtime.statistics.recordHits(1);
-      runtime.touchOnAccess(storedKey, entry, now);
+      if (!touchInRead) {
+        runtime.touchOnAccess(storedKey, entry, now);
+      }
       value = runtime.values.decode(entry.value());
     } else {
       if (entry != null) {
@@ -165,10 +176,15 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     runtime.integration.write(key, value);
     Object storedKey = runtime.keys.encode(key);
     Object storedValue = runtime.values.encode(value);
+    Change declared = declarative.put(storedKey, storedValue, statsGet);
     Change change =
-        runtime.call(
-            operation,
-            () -> runtime.store.compute(storedKey, current -> runtime.upsert(current, storedValue)));
+        declared != null
+            ? declared
+            : runtime.call(
+                operation,
+                () ->
+                    runtime.store.compute(
+                        storedKey, current -> runtime.upsert(current, storedValue)));
     if (change.changed()) {
       runtime.statistics.recordPuts(1);
     }
@@ -195,8 +211,11 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     long start = runtime.statistics.start();
     Object storedKey = runtime.keys.encode(key);
     Object storedValue = runtime.values.encode(value);
+    Change declared = declarative.putIfAbsent(storedKey, storedValue);
     Change change =
-        runtime.call(
+        declared != null
+            ? declared
+            : runtime.call(
             "put if absent",
             () ->
                 runtime.store.compute(
@@ -268,8 +287,11 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     long start = runtime.statistics.start();
     Object storedKey = runtime.keys.encodeForLookup(key);
     Object expected = runtime.values.encodeForLookup(oldValue);
+    Change declared = declarative.removeValue(storedKey, expected);
     Change change =
-        runtime.call(
+        declared != null
+            ? declared
+            : runtime.call(
             "remove a value",
             () ->
                 runtime.store.compute(
@@ -327,8 +349,11 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     long start = runtime.statistics.start();
     Object storedKey = runtime.keys.encode(key);
     Object storedValue = runtime.values.encode(value);
+    Change declared = declarative.replace(storedKey, expected, storedValue, countGetTime);
     Change change =
-        runtime.call(
+        declared != null
+            ? declared
+            : runtime.call(
             "replace",
             () ->
                 runtime.store.compute(

@@ -35,7 +35,8 @@ public final class ManualClock extends Clock {
 
   /** A clock in UTC standing at {@code start}. */
   public static ManualClock startingAt(Instant start) {
-    return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+    return new ManualClock(
+        new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
   }
 
   /** Moves the clock to {@code instant}, forwards or backwards. */

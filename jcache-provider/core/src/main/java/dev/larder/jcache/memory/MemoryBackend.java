@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       #DEFAULT_RECLAIM_DELAY} after their expiry, then Caffeine drops them on its own schedule,
  *       without waiting for a read. Caffeine's time is this backend's clock, so it never drops an
  *       entry before that clock says it expired.
- *   <li>A partition is unbounded unless its {@link StoreSettings} bound it; then Caffeine evicts down
- *       to the maximum. The latest settings given for a partition win.
+ *   <li>A partition is unbounded unless its {@link StoreSettings} bound it; then Caffeine evicts
+ *       down to the maximum. The latest settings given for a partition win.
  * </ul>
  *
  * <p>Thread-safe. Closing drops every entry; afterwards every operation throws {@link
@@ -46,7 +46,6 @@ final class MemoryBackend implements Backend {
    */
   static final Duration DEFAULT_RECLAIM_DELAY = Duration.ofSeconds(1);
 
-  private final Clock clock;
   private final ReclaimExpiry expiry;
   private final AtomicLong versions = new AtomicLong();
   private final ConcurrentHashMap<Partition, Cache<Object, StoredEntry>> partitions =
@@ -58,8 +57,8 @@ final class MemoryBackend implements Backend {
   }
 
   MemoryBackend(Clock clock, Duration reclaimDelay) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.expiry = new ReclaimExpiry(reclaimDelay.toMillis());
+    this.expiry =
+        new ReclaimExpiry(Objects.requireNonNull(clock, "clock"), reclaimDelay.toMillis());
   }
 
   @Override
@@ -73,6 +72,10 @@ final class MemoryBackend implements Backend {
     Objects.requireNonNull(settings, "settings");
     ensureOpen(partition, "store");
     partitions.compute(partition, (p, existing) -> reconfigure(existing, settings));
+    if (closed) { // lost a race with close(): leave nothing behind
+      partitions.remove(partition);
+      ensureOpen(partition, "store");
+    }
     return new MemoryStore(partition, this);
   }
 
@@ -116,9 +119,9 @@ final class MemoryBackend implements Backend {
   }
 
   /**
-   * Keeps the partition's cache when its bound can be adjusted in place, else moves its entries to a
-   * new cache built for the new settings (only when switching between bounded and unbounded, which
-   * happens when a destroyed cache is recreated with another configuration).
+   * Keeps the partition's cache when its bound can be adjusted in place, else moves its entries to
+   * a new cache built for the new settings (only when switching between bounded and unbounded,
+   * which happens when a destroyed cache is recreated with another configuration).
    */
   private Cache<Object, StoredEntry> reconfigure(
       Cache<Object, StoredEntry> existing, StoreSettings settings) {
@@ -143,7 +146,7 @@ final class MemoryBackend implements Backend {
 
   private Cache<Object, StoredEntry> newCache(StoreSettings settings) {
     Caffeine<Object, Object> builder =
-        Caffeine.newBuilder().ticker(ReclaimExpiry.ticker(clock)).scheduler(Scheduler.systemScheduler());
+        Caffeine.newBuilder().ticker(expiry.ticker()).scheduler(Scheduler.systemScheduler());
     if (settings.bounded()) {
       builder.maximumSize(settings.maximumSize());
     }

@@ -17,15 +17,15 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One partition of a {@link MemoryBackend}. Every single-key operation runs inside Caffeine's
- * per-key atomic {@code compute}, so conditions are evaluated, previous entries read and versions
- * assigned atomically with the change; {@link #compute} runs the mutator exactly once, under that
- * same per-key lock, instead of the default compare-and-set loop. Exceptions thrown by a mutator
+ * One partition of a {@link MemoryBackend}. Every single-key write runs inside Caffeine's per-key
+ * atomic {@code compute}, so conditions are evaluated, previous entries read and versions assigned
+ * atomically with the change; {@link #compute} runs the mutator exactly once, under that same
+ * per-key lock, instead of the default compare-and-set loop. Exceptions thrown by a mutator
  * propagate unchanged and leave the entry as it was.
  *
- * <p>Bulk operations are atomic per key, not across keys. {@link #keys} returns the whole
- * partition as one page (see there). Thread-safe; holds no state of its own, so it is cheap to
- * create and any number of instances may serve one partition.
+ * <p>Bulk operations are atomic per key, not across keys. {@link #keys} returns the whole partition
+ * as one page (see there). Thread-safe; holds no state of its own, so it is cheap to create and any
+ * number of instances may serve one partition.
  */
 final class MemoryStore implements Store {
 
@@ -71,7 +71,7 @@ final class MemoryStore implements Store {
             (k, current) -> {
               boolean applied = condition.test(current, now);
               result.set(WriteResult.of(applied, current, now, returnPrevious));
-              return applied ? write.toEntry(backend.nextVersion()) : current;
+              return applied ? write.toEntry(backend.nextVersion(), current) : current;
             });
     return result.get();
   }
@@ -83,7 +83,11 @@ final class MemoryStore implements Store {
     for (int i = 0; i < keys.size(); i++) {
       Object key = Objects.requireNonNull(keys.get(i), "key");
       Write write = Objects.requireNonNull(writes.get(i), "write");
-      cache.put(key, write.toEntry(backend.nextVersion()));
+      if (write.dependsOnCurrent()) {
+        cache.asMap().compute(key, (k, current) -> write.toEntry(backend.nextVersion(), current));
+      } else {
+        cache.put(key, write.toEntry(backend.nextVersion()));
+      }
     }
   }
 
@@ -130,7 +134,9 @@ final class MemoryStore implements Store {
     return touched[0];
   }
 
-  /** Runs the mutator once, under Caffeine's per-key lock; the mutator must not touch this store. */
+  /**
+   * Runs the mutator once, under Caffeine's per-key lock; the mutator must not touch this store.
+   */
   @Override
   public <R> R compute(Object key, Mutator<R> mutator) {
     Objects.requireNonNull(key, "key");

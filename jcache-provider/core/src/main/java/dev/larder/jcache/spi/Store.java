@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>Keys and values are in the backend's representation: live Java objects when {@link
  * Backend#storesObjects()} is true, otherwise {@code byte[]}. Every method is atomic per key and
- * safe to call from many threads. Every method throws only {@link StoreException}.
+ * safe to call from many threads. Every method throws only {@link StoreException}, except that an
+ * exception thrown by a {@link Mutator} passes through {@link #compute} unchanged.
  *
  * <p>Reads return entries whether or not they have expired; the core decides with its clock. A
  * backend's native TTL is only a garbage backstop.
@@ -24,17 +25,34 @@ public interface Store {
   /** The raw stored entry, expired or not, or null. */
   StoredEntry get(Object key);
 
+  /**
+   * Reads an entry and, if it is live at {@code now}, sets its expiry to {@code expiresAt}, in one
+   * step where the store can (the access-expiry rule of JCache). Returns the entry as read, before
+   * the change.
+   */
+  default StoredEntry getAndTouch(Object key, long now, long expiresAt) {
+    StoredEntry entry = get(key);
+    if (entry != null && !entry.isExpiredAt(now) && entry.expiresAt() != expiresAt) {
+      touch(key, entry.version(), expiresAt);
+    }
+    return entry;
+  }
+
   /** Raw entries for many keys in one round trip per server; the list is aligned with the keys. */
   List<StoredEntry> getAll(List<?> keys);
 
   /**
-   * Stores a value if the condition holds at {@code now}.
+   * Stores a value if the condition holds at {@code now}; its expiry follows {@link
+   * Write#toEntry(long, StoredEntry)}.
    *
    * @param returnPrevious whether the result must carry the entry that was there before
    */
   WriteResult put(Object key, Write write, Condition condition, long now, boolean returnPrevious);
 
-  /** Stores many values unconditionally, batched per server; {@code writes} aligns with keys. */
+  /**
+   * Stores many values unconditionally, batched per server; {@code writes} aligns with keys. Each
+   * write's expiry follows {@link Write#toEntry(long, StoredEntry)}.
+   */
   void putAll(List<?> keys, List<Write> writes);
 
   /** Removes the entry if the condition holds at {@code now}. */
@@ -69,7 +87,7 @@ public interface Store {
             case REMOVE ->
                 current == null || remove(key, expected, Long.MIN_VALUE, false).applied();
             case TOUCH ->
-                current != null && touch(key, current.version(), decision.expiresAt());
+                current == null || touch(key, current.version(), decision.expiresAt());
           };
       if (applied) {
         return decision.result();

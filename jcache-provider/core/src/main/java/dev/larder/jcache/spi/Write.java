@@ -7,21 +7,64 @@ import java.util.Set;
  * What to store under a key: the value in the store's representation, its absolute expiry (epoch
  * ms, {@link StoredEntry#ETERNAL} for none), and the metadata of this write. The store assigns the
  * version.
+ *
+ * <p>A write may carry a different expiry for the case where it replaces a live entry ({@link
+ * #expiresAtIfPresent()}, or {@link #KEEP} to keep that entry's expiry), so a store can apply the
+ * JCache creation-versus-update expiry rule in the same atomic step as the write.
+ *
+ * @param expiresAt the expiry when no live entry is replaced
+ * @param expiresAtIfPresent the expiry when a live entry is replaced, or {@link #KEEP}
  */
 public record Write(
-    Object value, long expiresAt, long writtenAt, String writtenBy, Set<String> tags) {
+    Object value,
+    long expiresAt,
+    long writtenAt,
+    String writtenBy,
+    Set<String> tags,
+    long expiresAtIfPresent) {
+
+  /** For {@link #expiresAtIfPresent()}: keep the expiry of the entry being replaced. */
+  public static final long KEEP = Long.MIN_VALUE;
 
   public Write {
     Objects.requireNonNull(value, "value");
     tags = tags == null ? Set.of() : Set.copyOf(tags);
   }
 
+  /** A write with one expiry, whatever it replaces. */
+  public Write(Object value, long expiresAt, long writtenAt, String writtenBy, Set<String> tags) {
+    this(value, expiresAt, writtenAt, writtenBy, tags, expiresAt);
+  }
+
   public static Write of(Object value, long expiresAt, long writtenAt) {
     return new Write(value, expiresAt, writtenAt, null, Set.of());
   }
 
-  /** The entry this write produces once the store gives it a version. */
+  /** Whether the expiry depends on what the write replaces. */
+  public boolean dependsOnCurrent() {
+    return expiresAtIfPresent != expiresAt;
+  }
+
+  /** The expiry this write gets given the live entry it replaces (null if none). */
+  public long expiryReplacing(StoredEntry liveCurrent) {
+    if (liveCurrent == null) {
+      return expiresAt;
+    }
+    return expiresAtIfPresent == KEEP ? liveCurrent.expiresAt() : expiresAtIfPresent;
+  }
+
+  /** The entry this write produces once the store gives it a version, ignoring what it replaces. */
   public StoredEntry toEntry(long version) {
     return new StoredEntry(value, version, expiresAt, writtenAt, writtenBy, tags);
+  }
+
+  /**
+   * The entry this write produces over the raw stored entry {@code current}: the expiry follows
+   * {@link #expiryReplacing} when {@code current} is live at the time of this write ({@link
+   * #writtenAt()}).
+   */
+  public StoredEntry toEntry(long version, StoredEntry current) {
+    StoredEntry live = current == null || current.isExpiredAt(writtenAt) ? null : current;
+    return new StoredEntry(value, version, expiryReplacing(live), writtenAt, writtenBy, tags);
   }
 }

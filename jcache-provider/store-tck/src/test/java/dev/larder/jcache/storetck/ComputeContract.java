@@ -28,9 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Read-modify-write through {@code compute}: each decision (keep, put, remove, touch) and lost-update
- * freedom under concurrent writers. Every test runs twice: through the store's own {@code compute}
- * and through the SPI's default compare-and-set loop over the store's versioned writes.
+ * Read-modify-write through {@code compute}: each decision (keep, put, remove, touch) and
+ * lost-update freedom under concurrent writers. Every test runs twice: through the store's own
+ * {@code compute} and through the SPI's default compare-and-set loop over the store's versioned
+ * writes.
  */
 public interface ComputeContract extends StoreFixture {
 
@@ -59,10 +60,13 @@ public interface ComputeContract extends StoreFixture {
   default void compute_whenAbsent_seesNull(Path path) {
     AtomicReference<StoredEntry> seen = new AtomicReference<>(given("other", "v"));
 
-    via(path).compute(key("k"), current -> {
-      seen.set(current);
-      return Decision.keep(null);
-    });
+    via(path)
+        .compute(
+            key("k"),
+            current -> {
+              seen.set(current);
+              return Decision.keep(null);
+            });
 
     assertNull(seen.get());
   }
@@ -72,7 +76,8 @@ public interface ComputeContract extends StoreFixture {
   default void compute_keep_returnsResultAndLeavesEntry(Path path) {
     StoredEntry old = given("k", "v");
 
-    String result = via(path).compute(key("k"), current -> Decision.keep("seen " + plain(current.value())));
+    String result =
+        via(path).compute(key("k"), current -> Decision.keep("seen " + plain(current.value())));
 
     assertEquals("seen v", result);
     assertSameEntry(old, store().get(key("k")));
@@ -104,7 +109,8 @@ public interface ComputeContract extends StoreFixture {
   default void compute_put_whenPresent_replacesWithNewVersion(Path path) {
     StoredEntry old = given("k", "old");
 
-    via(path).compute(key("k"), current -> Decision.put(write(plain(current.value()) + "+new"), null));
+    via(path)
+        .compute(key("k"), current -> Decision.put(write(plain(current.value()) + "+new"), null));
 
     StoredEntry entry = store().get(key("k"));
     assertEquals("old+new", plain(entry.value()));
@@ -117,10 +123,13 @@ public interface ComputeContract extends StoreFixture {
     StoredEntry old = givenExpired("k", "old");
     AtomicReference<StoredEntry> seen = new AtomicReference<>();
 
-    via(path).compute(key("k"), current -> {
-      seen.set(current);
-      return Decision.put(write("new"), null);
-    });
+    via(path)
+        .compute(
+            key("k"),
+            current -> {
+              seen.set(current);
+              return Decision.put(write("new"), null);
+            });
 
     assertSameEntry(old, seen.get());
     assertEquals("new", plain(store().get(key("k")).value()));
@@ -177,10 +186,16 @@ public interface ComputeContract extends StoreFixture {
     StoredEntry old = given("k", "v");
     IllegalStateException failure = new IllegalStateException("processor failed");
 
-    IllegalStateException thrown = assertThrows(IllegalStateException.class,
-        () -> via(path).compute(key("k"), current -> {
-          throw failure;
-        }));
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                via(path)
+                    .compute(
+                        key("k"),
+                        current -> {
+                          throw failure;
+                        }));
 
     assertSame(failure, thrown);
     assertSameEntry(old, store().get(key("k")));
@@ -203,21 +218,23 @@ public interface ComputeContract extends StoreFixture {
     try {
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
-        writers.add(pool.submit(() -> {
-          start.await();
-          for (int done = 0; done < INCREMENTS_PER_WRITER; ) {
-            try {
-              Integer count = target.compute(key("counter"), increment);
-              assertTrue(counts.add(count), "two increments both saw " + count);
-              done++;
-            } catch (StoreException gaveUp) {
-              if (giveUps.incrementAndGet() > 10_000) {
-                throw gaveUp;
-              }
-            }
-          }
-          return null;
-        }));
+        writers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  for (int done = 0; done < INCREMENTS_PER_WRITER; ) {
+                    try {
+                      Integer count = target.compute(key("counter"), increment);
+                      assertTrue(counts.add(count), "two increments both saw " + count);
+                      done++;
+                    } catch (StoreException gaveUp) {
+                      if (giveUps.incrementAndGet() > 10_000) {
+                        throw gaveUp;
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> writer : writers) {

@@ -100,17 +100,33 @@ public interface EntryContract extends StoreFixture {
 
   @Test
   default void metadata_withoutWriterOrTags_readsBackAsNullAndEmpty() {
-    store().put(key("k"), Write.of(value("v"), StoredEntry.ETERNAL, 42), Condition.always(), now(), false);
+    store()
+        .put(
+            key("k"),
+            Write.of(value("v"), StoredEntry.ETERNAL, 42),
+            Condition.always(),
+            now(),
+            false);
 
     assertMetadata(store().get(key("k")), 42, null, Set.of());
   }
 
   @Test
   default void metadata_isReplacedByTheNextWrite() {
-    store().put(key("k"), new Write(value("v1"), StoredEntry.ETERNAL, 1, "first", Set.of("old")),
-        Condition.always(), now(), false);
-    store().put(key("k"), new Write(value("v2"), StoredEntry.ETERNAL, 2, "second", Set.of("new")),
-        Condition.always(), now(), false);
+    store()
+        .put(
+            key("k"),
+            new Write(value("v1"), StoredEntry.ETERNAL, 1, "first", Set.of("old")),
+            Condition.always(),
+            now(),
+            false);
+    store()
+        .put(
+            key("k"),
+            new Write(value("v2"), StoredEntry.ETERNAL, 2, "second", Set.of("new")),
+            Condition.always(),
+            now(),
+            false);
 
     assertMetadata(store().get(key("k")), 2, "second", Set.of("new"));
   }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Partitions keep entries apart: the same key in partitions that differ in any one part, however
- * the names are spelled, are different entries, and clearing or walking one partition never
- * touches another.
+ * the names are spelled, are different entries, and clearing or walking one partition never touches
+ * another.
  */
 public interface PartitionContract extends StoreFixture {
 

@@ -197,13 +197,30 @@ public interface PutContract extends StoreFixture {
 
   @Test
   default void put_ifValue_comparesByteArraysByContent() {
-    store().put(key("k"), Write.of(new byte[] {1, 2, 3}, StoredEntry.ETERNAL, now()),
-        Condition.always(), now(), false);
+    store()
+        .put(
+            key("k"),
+            Write.of(new byte[] {1, 2, 3}, StoredEntry.ETERNAL, now()),
+            Condition.always(),
+            now(),
+            false);
 
-    WriteResult different = store().put(key("k"), Write.of(new byte[] {9}, StoredEntry.ETERNAL, now()),
-        Condition.ifValue(new byte[] {1, 2, 4}), now(), false);
-    WriteResult equal = store().put(key("k"), Write.of(new byte[] {7}, StoredEntry.ETERNAL, now()),
-        Condition.ifValue(new byte[] {1, 2, 3}), now(), false);
+    WriteResult different =
+        store()
+            .put(
+                key("k"),
+                Write.of(new byte[] {9}, StoredEntry.ETERNAL, now()),
+                Condition.ifValue(new byte[] {1, 2, 4}),
+                now(),
+                false);
+    WriteResult equal =
+        store()
+            .put(
+                key("k"),
+                Write.of(new byte[] {7}, StoredEntry.ETERNAL, now()),
+                Condition.ifValue(new byte[] {1, 2, 3}),
+                now(),
+                false);
 
     assertFalse(different.applied());
     assertTrue(equal.applied());

@@ -25,19 +25,24 @@ import org.junit.jupiter.api.BeforeEach;
  * class RedisStoreContractTest extends StoreContractTest {
  *   @Override
  *   protected Backend newBackend(Clock clock) {
- *     return new RedisStoreProvider().open(new BackendContext(uri, new Properties(), loader, clock));
+ *     var context = new BackendContext(uri, new Properties(), loader, clock);
+ *     return new RedisStoreProvider().open(context);
  *   }
  * }
  * }</pre>
  *
  * <p>Each test gets a new backend on a {@link ManualClock} (expiry is tested by moving the clock,
- * never by sleeping) and partitions whose names carry a per-test id, emptied before and after
- * use, so runs may share a server. The tests themselves live in the {@code *Contract} interfaces,
- * one per concern.
+ * never by sleeping) and partitions whose names carry a per-test id, emptied before and after use,
+ * so runs may share a server. The tests themselves live in the {@code *Contract} interfaces, one
+ * per concern.
  *
- * <p>Expired entries are made by moving the clock to exactly their expiry, so a store must keep an
- * entry readable at least until its expiry has passed by its own clock; a native TTL that is a
- * backstop, set later than the expiry, does that.
+ * <p>Expired entries are made by moving the clock to exactly their expiry: the contract expects a
+ * store to still return them then (the SPI's reads are raw; the core decides expiry), so a native
+ * TTL must be a backstop set later than the expiry, never the expiry itself.
+ *
+ * <p>A store module's pom needs, in test scope: {@code larder-store-tck} with {@code
+ * <type>test-jar</type>}, {@code larder-testkit} and {@code junit-jupiter} (a test-jar brings no
+ * dependencies along).
  */
 public abstract class StoreContractTest
     implements EntryContract,

@@ -34,8 +34,8 @@ public interface StoreFixture {
   Store store();
 
   /**
-   * The store of {@code partition}, emptied now and again after the test. Names are used exactly
-   * as given; put {@link #runId()} in one of them to keep runs on a shared server apart.
+   * The store of {@code partition}, emptied now and again after the test. Names are used exactly as
+   * given; put {@link #runId()} in one of them to keep runs on a shared server apart.
    */
   Store store(Partition partition);
 
@@ -108,7 +108,8 @@ public interface StoreFixture {
   /** Asserts that {@code result} carries {@code expected} as the expired previous entry. */
   default void assertExpiredPrevious(WriteResult result, StoredEntry expected) {
     if (result.expiredPrevious() == null) {
-      throw new AssertionError("expected expired previous entry " + expected + " but got " + result);
+      throw new AssertionError(
+          "expected expired previous entry " + expected + " but got " + result);
     }
     assertSameEntry(expected, result.expiredPrevious());
     if (result.previous() != null) {

@@ -16,6 +16,9 @@ class MemoryStoreContractTest extends StoreContractTest {
     return new MemoryStoreProvider()
         .open(
             new BackendContext(
-                URI.create("memory:store-tck"), new Properties(), getClass().getClassLoader(), clock));
+                URI.create("memory:store-tck"),
+                new Properties(),
+                getClass().getClassLoader(),
+                clock));
   }
 }
