@@ -38,6 +38,14 @@ final class DeclarativeWrites<K, V> {
       return null;
     }
     long updated = expiry.onUpdate(now);
+    if (updated == ExpiryCalculator.UNCHANGED
+        && createdAt == StoredEntry.ETERNAL
+        && !expiry.touchesOnAccess()) {
+      // nothing ever gives this cache's entries an expiry (the eternal policy), so keeping a live
+      // entry's expiry is writing ETERNAL: one expiry lets a store write without reading first
+      // (DynamoDB's BatchWriteItem cannot keep an attribute of the item it replaces)
+      updated = StoredEntry.ETERNAL;
+    }
     return new Write(
         storedValue,
         createdAt,

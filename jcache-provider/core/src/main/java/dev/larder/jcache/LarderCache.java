@@ -455,6 +455,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     }
     closed = true;
     runtime.events.close();
+    bulk.awaitPendingLoads(10_000);
     runtime.integration.close();
     try {
       runtime.expiry.close();

@@ -61,7 +61,8 @@ public final class LarderCacheManager implements CacheManager {
       URI uri,
       ClassLoader classLoader,
       Properties properties,
-      Clock clock) {
+      Clock clock,
+      Backends backends) {
     this.provider = provider;
     this.uri = uri;
     this.safeName = UriParameters.redact(uri);
@@ -72,7 +73,7 @@ public final class LarderCacheManager implements CacheManager {
         properties.getProperty(NAMESPACE_PROPERTY, System.getProperty(NAMESPACE_PROPERTY, ""));
     String maximumSize = UriParameters.of(uri).get("maximumSize");
     this.defaultMaximumSize = parseMaximumSize(maximumSize);
-    this.backend = Backends.open(new BackendContext(uri, properties, classLoader, clock));
+    this.backend = backends.open(new BackendContext(uri, properties, classLoader, clock));
     this.executor =
         Executors.newCachedThreadPool(
             runnable -> {
@@ -131,6 +132,15 @@ public final class LarderCacheManager implements CacheManager {
     requireOpen();
     requireNonNull(cacheName, "cacheName");
     requireNonNull(configuration, "configuration");
+    if (!configuration.isStoreByValue() && !backend.storesObjects()) {
+      // JSR-107: createCache throws UnsupportedOperationException for an unsupported feature
+      throw new UnsupportedOperationException(
+          "LARDER-036: cache '"
+              + cacheName
+              + "' asks for store-by-reference, which backend "
+              + backend.description()
+              + " cannot do (it keeps bytes, not objects); configure setStoreByValue(true)");
+    }
     synchronized (caches) {
       if (caches.containsKey(cacheName)) {
         throw new CacheException(

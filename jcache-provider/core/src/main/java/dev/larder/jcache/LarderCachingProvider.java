@@ -1,5 +1,6 @@
 package dev.larder.jcache;
 
+import dev.larder.jcache.internal.Backends;
 import dev.larder.jcache.internal.DefaultUri;
 import java.net.URI;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import javax.cache.spi.CachingProvider;
 public final class LarderCachingProvider implements CachingProvider {
 
   private final Clock clock;
+  private final Backends backends = new Backends();
   private final Map<ClassLoader, Map<URI, LarderCacheManager>> managers = new WeakHashMap<>();
 
   /** The provider {@link java.util.ServiceLoader} creates: expiry follows the system clock. */
@@ -42,7 +44,7 @@ public final class LarderCachingProvider implements CachingProvider {
       Map<URI, LarderCacheManager> byUri = managers.computeIfAbsent(loader, l -> new HashMap<>());
       LarderCacheManager manager = byUri.get(managerUri);
       if (manager == null || manager.isClosed()) {
-        manager = new LarderCacheManager(this, managerUri, loader, managerProperties, clock);
+        manager = new LarderCacheManager(this, managerUri, loader, managerProperties, clock, backends);
         byUri.put(managerUri, manager);
       }
       return manager;
@@ -121,7 +123,9 @@ public final class LarderCachingProvider implements CachingProvider {
 
   @Override
   public boolean isSupported(OptionalFeature feature) {
-    return feature == OptionalFeature.STORE_BY_REFERENCE;
+    // the TCK asks this of the provider, not of a manager: answer for the default URI's backend
+    return feature == OptionalFeature.STORE_BY_REFERENCE
+        && backends.supportsStoreByReference(getDefaultURI(), getDefaultClassLoader());
   }
 
   @Override

@@ -13,7 +13,9 @@ import javax.cache.CacheException;
 
 /**
  * Finds the {@link StoreProvider} for a URI scheme with {@link ServiceLoader}, looking in Larder's
- * own class loader and then the cache manager's. Thread-safe.
+ * own class loader and then the cache manager's. One instance per caching provider, which keeps
+ * the store providers it found: a store provider may share connections between the managers of
+ * one caching provider. Thread-safe.
  */
 public final class Backends {
 
@@ -25,9 +27,9 @@ public final class Backends {
           "redis-sentinel", "dev.larder:larder-jcache-redis",
           "dynamodb", "dev.larder:larder-jcache-dynamodb");
 
-  private Backends() {}
+  private final Map<ClassLoader, List<StoreProvider>> found = new java.util.WeakHashMap<>();
 
-  public static Backend open(BackendContext context) {
+  public Backend open(BackendContext context) {
     String scheme = context.uri().getScheme();
     String redacted = UriParameters.redact(context.uri());
     if (scheme == null) {
@@ -58,16 +60,44 @@ public final class Backends {
             + "");
   }
 
-  private static List<StoreProvider> providers(ClassLoader managerLoader) {
-    List<StoreProvider> found = new ArrayList<>();
-    ServiceLoader.load(StoreProvider.class, Backends.class.getClassLoader()).forEach(found::add);
-    if (managerLoader != null && managerLoader != Backends.class.getClassLoader()) {
-      for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, managerLoader)) {
-        if (found.stream().noneMatch(p -> p.getClass() == provider.getClass())) {
-          found.add(provider);
-        }
-      }
+  /**
+   * Whether the store provider of {@code uri}'s scheme supports store-by-reference; false when no
+   * provider serves the scheme.
+   */
+  public boolean supportsStoreByReference(java.net.URI uri, ClassLoader classLoader) {
+    String scheme = uri.getScheme();
+    if (scheme == null) {
+      return false;
     }
-    return found;
+    String lower = scheme.toLowerCase(Locale.ROOT);
+    return providers(classLoader).stream()
+        .anyMatch(p -> p.schemes().contains(lower) && p.supportsStoreByReference(uri));
+  }
+
+  private List<StoreProvider> providers(ClassLoader managerLoader) {
+    synchronized (found) {
+      List<StoreProvider> own =
+          found.computeIfAbsent(Backends.class.getClassLoader(), Backends::load);
+      if (managerLoader == null || managerLoader == Backends.class.getClassLoader()) {
+        return own;
+      }
+      return found.computeIfAbsent(
+          managerLoader,
+          loader -> {
+            List<StoreProvider> all = new ArrayList<>(own);
+            for (StoreProvider extra : load(loader)) {
+              if (all.stream().noneMatch(p -> p.getClass() == extra.getClass())) {
+                all.add(extra);
+              }
+            }
+            return all;
+          });
+    }
+  }
+
+  private static List<StoreProvider> load(ClassLoader loader) {
+    List<StoreProvider> loaded = new ArrayList<>();
+    ServiceLoader.load(StoreProvider.class, loader).forEach(loaded::add);
+    return loaded;
   }
 }

@@ -45,7 +45,9 @@ public final class MBeans {
   }
 
   private static String sanitize(String text) {
-    return text == null ? "" : text.replaceAll("[,:=\n]", ".");
+    // the spec's replacements (, : = newline), plus the characters that would make the name a
+    // pattern or need quoting (* ? " and the backslash), which URIs with a query carry
+    return text == null ? "" : text.replaceAll("[,:=\n*?\"\\\\]", ".");
   }
 
   /** Registers the bean, replacing nothing: a name already taken is left as it is. */

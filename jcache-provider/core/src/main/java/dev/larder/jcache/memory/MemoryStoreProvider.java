@@ -23,6 +23,12 @@ public final class MemoryStoreProvider implements StoreProvider {
     return Set.of(SCHEME);
   }
 
+  /** Entries are live objects in this JVM: a cache may hand back the very instance it was given. */
+  @Override
+  public boolean supportsStoreByReference(java.net.URI uri) {
+    return true;
+  }
+
   @Override
   public Backend open(BackendContext context) {
     return new MemoryBackend(context.clock());

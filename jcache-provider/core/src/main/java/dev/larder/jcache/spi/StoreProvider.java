@@ -1,5 +1,6 @@
 package dev.larder.jcache.spi;
 
+import java.net.URI;
 import java.util.Set;
 
 /**
@@ -14,4 +15,14 @@ public interface StoreProvider {
 
   /** Opens a backend for a URI of one of {@link #schemes()}. */
   Backend open(BackendContext context);
+
+  /**
+   * Whether caches on this URI can store by reference (JCache's optional {@code
+   * STORE_BY_REFERENCE}): only a backend that keeps live objects in this JVM can, so the default is
+   * false. The caching provider answers {@code isSupported} from the default URI's provider, and
+   * the TCK's store-by-reference tests run only when it says yes.
+   */
+  default boolean supportsStoreByReference(URI uri) {
+    return false;
+  }
 }

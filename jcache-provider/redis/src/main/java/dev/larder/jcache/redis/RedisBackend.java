@@ -1,0 +1,47 @@
+package dev.larder.jcache.redis;
+
+import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.Store;
+import dev.larder.jcache.spi.StoreSettings;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A cache manager's view of a shared Redis connection. Thread-safe. */
+final class RedisBackend implements Backend {
+
+  private final RedisConnection connection;
+  private final Runnable onClose;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  RedisBackend(RedisConnection connection, Runnable onClose) {
+    this.connection = connection;
+    this.onClose = onClose;
+  }
+
+  @Override
+  public boolean storesObjects() {
+    return false;
+  }
+
+  @Override
+  public Store store(Partition partition, StoreSettings settings) {
+    return new RedisStore(connection, partition);
+  }
+
+  @Override
+  public String description() {
+    return "redis " + connection.endpoint().describe();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      onClose.run();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return description();
+  }
+}

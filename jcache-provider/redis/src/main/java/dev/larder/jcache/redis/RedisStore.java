@@ -1,0 +1,350 @@
+package dev.larder.jcache.redis;
+
+import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.KeyPage;
+import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.Store;
+import dev.larder.jcache.spi.StoreException;
+import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.Write;
+import dev.larder.jcache.spi.WriteResult;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * One partition in Redis: one Redis string per entry ({@link EntryFormat}) under a key of {@link
+ * KeyLayout}. Plain reads and unconditional writes are single plain commands ({@code GET}, {@code
+ * MGET}, {@code SET .. PXAT [GET]}, {@code GETDEL}); conditional writes are one bounded Lua call;
+ * bulk operations are one pipeline (one round trip per cluster node). The native TTL sits a
+ * second past the entry's own expiry: the core decides expiry by its clock, Redis only collects
+ * the garbage. Thread-safe.
+ */
+final class RedisStore implements Store {
+
+  /** How long Redis keeps an entry past its expiry, so the core can still see it expire. */
+  static final long GRACE_MILLIS = 1_000;
+
+  private static final byte[] GRACE = Long.toString(GRACE_MILLIS).getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] KEEP = {'K'};
+  private static final byte[] NONE = {};
+
+  private final RedisConnection connection;
+  private final UnifiedJedis client;
+  private final Partition partition;
+  private final KeyLayout layout;
+  private final KeyWalker walker;
+
+  RedisStore(RedisConnection connection, Partition partition) {
+    this.connection = connection;
+    this.client = connection.client();
+    this.partition = partition;
+    this.layout = new KeyLayout(partition);
+    this.walker = new KeyWalker(connection, layout);
+  }
+
+  @Override
+  public Partition partition() {
+    return partition;
+  }
+
+  @Override
+  public StoredEntry get(Object key) {
+    byte[] blob = read("get", () -> client.get(redisKey(key)));
+    return decode(blob, "get");
+  }
+
+  @Override
+  public StoredEntry getAndTouch(Object key, long now, long expiresAt) {
+    List<byte[]> args = List.of(ascii(now), hex(expiresAt), GRACE);
+    Object blob = call("get", () -> Scripts.GET_AND_TOUCH.call(client, redisKey(key), args));
+    return decode((byte[]) blob, "get");
+  }
+
+  @Override
+  public List<StoredEntry> getAll(List<?> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    List<byte[]> blobs;
+    if (connection.isCluster()) {
+      blobs =
+          read(
+              "get all",
+              () -> {
+                try (AbstractPipeline pipeline = client.pipelined()) {
+                  List<Response<byte[]>> responses = new ArrayList<>(keys.size());
+                  keys.forEach(key -> responses.add(pipeline.get(redisKey(key))));
+                  pipeline.sync();
+                  List<byte[]> values = new ArrayList<>(keys.size());
+                  responses.forEach(response -> values.add(response.get()));
+                  return values;
+                }
+              });
+    } else {
+      byte[][] redisKeys = keys.stream().map(this::redisKey).toArray(byte[][]::new);
+      blobs = read("get all", () -> client.mget(redisKeys));
+    }
+    List<StoredEntry> entries = new ArrayList<>(blobs.size());
+    blobs.forEach(blob -> entries.add(decode(blob, "get all")));
+    return entries;
+  }
+
+  @Override
+  public WriteResult put(
+      Object key, Write write, Condition condition, long now, boolean returnPrevious) {
+    byte[] redisKey = redisKey(key);
+    long version = newVersion();
+    if (condition.kind() == Condition.Kind.ALWAYS && !write.dependsOnCurrent()) {
+      byte[] entry = EntryFormat.encode(version, write.expiresAt(), write);
+      SetParams params = expiry(write.expiresAt());
+      byte[] old =
+          call(
+              "put",
+              () -> {
+                if (returnPrevious) {
+                  return client.setGet(redisKey, entry, params);
+                }
+                client.set(redisKey, entry, params);
+                return null;
+              });
+      return WriteResult.of(true, decode(old, "put"), now, returnPrevious);
+    }
+    List<byte[]> args = putArgs(condition, now, version, write);
+    Object reply = call("put", () -> Scripts.PUT.call(client, redisKey, args));
+    return result(reply, now, returnPrevious, "put");
+  }
+
+  private List<byte[]> putArgs(Condition condition, long now, long version, Write write) {
+    return List.of(
+        kind(condition),
+        conditionArgument(condition),
+        ascii(now),
+        EntryFormat.head(version),
+        hex(write.expiresAt()),
+        write.expiresAtIfPresent() == Write.KEEP ? KEEP : hex(write.expiresAtIfPresent()),
+        EntryFormat.tail(write),
+        GRACE);
+  }
+
+  @Override
+  public void putAll(List<?> keys, List<Write> writes) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    call(
+        "put all",
+        () -> {
+          List<Response<Object>> scripted = new ArrayList<>();
+          List<Integer> scriptedAt = new ArrayList<>();
+          List<List<byte[]>> scriptedArgs = new ArrayList<>();
+          try (AbstractPipeline pipeline = client.pipelined()) {
+            for (int i = 0; i < keys.size(); i++) {
+              Write write = writes.get(i);
+              byte[] redisKey = redisKey(keys.get(i));
+              long version = newVersion();
+              if (write.dependsOnCurrent()) {
+                List<byte[]> args = putArgs(Condition.always(), write.writtenAt(), version, write);
+                scripted.add(pipeline.evalsha(Scripts.PUT.sha, List.of(redisKey), args));
+                scriptedAt.add(i);
+                scriptedArgs.add(args);
+              } else {
+                pipeline.set(
+                    redisKey,
+                    EntryFormat.encode(version, write.expiresAt(), write),
+                    expiry(write.expiresAt()));
+              }
+            }
+            pipeline.sync();
+          }
+          for (int i = 0; i < scripted.size(); i++) {
+            try {
+              scripted.get(i).get();
+            } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+              if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
+                throw e;
+              }
+              // a node that had not seen the script yet: EVAL it once, which also caches it
+              Scripts.PUT.call(client, redisKey(keys.get(scriptedAt.get(i))), scriptedArgs.get(i));
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public WriteResult remove(Object key, Condition condition, long now, boolean returnPrevious) {
+    byte[] redisKey = redisKey(key);
+    switch (condition.kind()) {
+      case ALWAYS -> {
+        byte[] old =
+            call(
+                "remove",
+                () -> {
+                  if (returnPrevious) {
+                    return client.getDel(redisKey);
+                  }
+                  client.del(redisKey);
+                  return null;
+                });
+        return WriteResult.of(true, decode(old, "remove"), now, returnPrevious);
+      }
+      default -> {
+        List<byte[]> args = List.of(kind(condition), conditionArgument(condition), ascii(now));
+        Object reply = call("remove", () -> Scripts.REMOVE.call(client, redisKey, args));
+        return result(reply, now, returnPrevious, "remove");
+      }
+    }
+  }
+
+  @Override
+  public void removeAll(List<?> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<byte[]> redisKeys = new ArrayList<>(keys.size());
+    keys.forEach(key -> redisKeys.add(redisKey(key)));
+    unlink(redisKeys);
+  }
+
+  private void unlink(List<byte[]> redisKeys) {
+    call(
+        "remove all",
+        () -> {
+          if (connection.isCluster()) {
+            try (AbstractPipeline pipeline = client.pipelined()) {
+              redisKeys.forEach(pipeline::unlink);
+              pipeline.sync();
+            }
+          } else {
+            client.unlink(redisKeys.toArray(byte[][]::new));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean touch(Object key, long version, long expiresAt) {
+    List<byte[]> args = List.of(hex(version), hex(expiresAt), GRACE);
+    Object reply = call("touch", () -> Scripts.TOUCH.call(client, redisKey(key), args));
+    return reply instanceof Long changed && changed == 1L;
+  }
+
+  @Override
+  public KeyPage keys(String cursor, int pageSize) {
+    return read("walk keys", () -> walker.page(cursor, pageSize));
+  }
+
+  @Override
+  public void clear() {
+    String cursor = null;
+    do {
+      String from = cursor;
+      KeyPage page = read("clear", () -> walker.page(from, 1_000));
+      List<byte[]> redisKeys = new ArrayList<>(page.keys().size());
+      page.keys().forEach(key -> redisKeys.add(redisKey(key)));
+      if (!redisKeys.isEmpty()) {
+        unlink(redisKeys);
+      }
+      cursor = page.cursor();
+    } while (cursor != null);
+  }
+
+  private WriteResult result(Object reply, long now, boolean returnPrevious, String operation) {
+    List<?> parts = (List<?>) reply;
+    long applied = (Long) parts.get(0);
+    byte[] blob = parts.size() > 1 && parts.get(1) instanceof byte[] bytes ? bytes : null;
+    if (applied < 0) {
+      decode(blob == null ? NONE : blob, operation);
+    }
+    return WriteResult.of(applied == 1, decode(blob, operation), now, returnPrevious);
+  }
+
+  private byte[] redisKey(Object key) {
+    if (!(key instanceof byte[] bytes)) {
+      throw new StoreException(
+          "the Redis store takes byte[] keys, got " + (key == null ? "null" : key.getClass()));
+    }
+    return layout.key(bytes);
+  }
+
+  private StoredEntry decode(byte[] blob, String operation) {
+    return EntryFormat.decode(blob, "cache '" + partition.cache() + "' (" + operation + ")");
+  }
+
+  private static SetParams expiry(long expiresAt) {
+    SetParams params = new SetParams();
+    return expiresAt == StoredEntry.ETERNAL ? params : params.pxAt(expiresAt + GRACE_MILLIS);
+  }
+
+  private static byte[] kind(Condition condition) {
+    return switch (condition.kind()) {
+      case ALWAYS -> new byte[] {'A'};
+      case IF_ABSENT -> new byte[] {'N'};
+      case IF_PRESENT -> new byte[] {'P'};
+      case IF_VERSION -> new byte[] {'V'};
+      case IF_VALUE -> new byte[] {'Q'};
+    };
+  }
+
+  private static byte[] conditionArgument(Condition condition) {
+    return switch (condition.kind()) {
+      case IF_VERSION -> hex(condition.version());
+      case IF_VALUE -> (byte[]) condition.value();
+      default -> NONE;
+    };
+  }
+
+  private static long newVersion() {
+    long version;
+    do {
+      version = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+    } while (version == 0);
+    return version;
+  }
+
+  private static byte[] hex(long value) {
+    return EntryFormat.hex(value).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] ascii(long value) {
+    return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** A read, retried once when a pooled connection turned out broken (a server restarted). */
+  private <T> T read(String operation, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (JedisConnectionException first) {
+      return call(operation, read);
+    } catch (JedisException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  private <T> T call(String operation, Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (JedisException e) {
+      throw failure(operation, e);
+    }
+  }
+
+  private StoreException failure(String operation, JedisException e) {
+    StoreException explained = RedisConnection.explain(connection.endpoint(), e);
+    return new StoreException(operation + ": " + explained.getMessage(), e);
+  }
+
+  @Override
+  public String toString() {
+    return "RedisStore{" + connection.endpoint().describe() + ", " + partition + "}";
+  }
+}

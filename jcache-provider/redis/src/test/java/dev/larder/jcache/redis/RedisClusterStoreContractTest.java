@@ -1,0 +1,24 @@
+package dev.larder.jcache.redis;
+
+import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.spi.BackendContext;
+import dev.larder.jcache.storetck.StoreContractTest;
+import dev.larder.testkit.redis.RedisCluster;
+import dev.larder.testkit.redis.RedisServerExtension;
+import java.time.Clock;
+import java.util.Properties;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The Redis store passes the store contract on a three-master cluster. */
+class RedisClusterStoreContractTest extends StoreContractTest {
+
+  @RegisterExtension
+  static final RedisServerExtension<RedisCluster> CLUSTER = RedisServerExtension.cluster();
+
+  @Override
+  protected Backend newBackend(Clock clock) {
+    return new RedisStoreProvider()
+        .open(
+            new BackendContext(CLUSTER.uri(), new Properties(), getClass().getClassLoader(), clock));
+  }
+}
