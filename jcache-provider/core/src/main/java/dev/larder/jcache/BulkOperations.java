@@ -254,13 +254,15 @@ final class BulkOperations<K, V> {
       Object storedKey = runtime.keys.encodeForLookup(key);
       WriteResult result =
           runtime.call(
-              "remove all", () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
+              "remove all",
+              () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
       if (result.expiredPrevious() != null) {
         runtime.expire(key, storedKey, result.expiredPrevious());
       }
       if (result.applied() && result.previous() != null) {
         removals++;
-        runtime.collect(batch, key, null, new Change(EventType.REMOVED, result.previous(), null, null));
+        runtime.collect(
+            batch, key, null, new Change(EventType.REMOVED, result.previous(), null, null));
       }
     }
     runtime.statistics.recordRemovals(removals);

@@ -85,7 +85,9 @@ final class CacheRuntime<K, V> {
     return clock.millis();
   }
 
-  /** Runs a store call, turning a store failure into a CacheException naming cache and operation. */
+  /**
+   * Runs a store call, turning a store failure into a CacheException naming cache and operation.
+   */
   <T> T call(String operation, Supplier<T> call) {
     try {
       return call.get();

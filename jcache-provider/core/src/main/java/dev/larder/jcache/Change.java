@@ -4,9 +4,9 @@ import dev.larder.jcache.spi.StoredEntry;
 import javax.cache.event.EventType;
 
 /**
- * What a single-key mutation did, decided inside the store's atomic section and published after
- * it: the event type (null when nothing changed), the live entry that was there before, an entry
- * that had expired and was replaced or dropped, and the new stored value.
+ * What a single-key mutation did, decided inside the store's atomic section and published after it:
+ * the event type (null when nothing changed), the live entry that was there before, an entry that
+ * had expired and was replaced or dropped, and the new stored value.
  */
 record Change(EventType type, StoredEntry previous, StoredEntry expired, Object newValue) {
 

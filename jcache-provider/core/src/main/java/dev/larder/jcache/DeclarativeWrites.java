@@ -87,12 +87,7 @@ final class DeclarativeWrites<K, V> {
             .map(
                 v ->
                     new Write(
-                        v,
-                        probe.expiresAt(),
-                        now,
-                        null,
-                        Set.of(),
-                        probe.expiresAtIfPresent()))
+                        v, probe.expiresAt(), now, null, Set.of(), probe.expiresAtIfPresent()))
             .toList();
     runtime.call(
         "put all",
@@ -143,9 +138,9 @@ final class DeclarativeWrites<K, V> {
         wantPrevious || expected != null || runtime.events.wants(EventType.UPDATED);
     WriteResult result =
         runtime.call(
-            "replace",
-            () -> runtime.store.put(storedKey, write, condition, now, previousNeeded));
-    StoredEntry previous = result.previous() != null ? result.previous() : result.applied() ? PRESENT : null;
+            "replace", () -> runtime.store.put(storedKey, write, condition, now, previousNeeded));
+    StoredEntry previous =
+        result.previous() != null ? result.previous() : result.applied() ? PRESENT : null;
     return result.applied()
         ? new Change(EventType.UPDATED, previous, null, storedValue)
         : Change.none(previous, null);
@@ -170,5 +165,6 @@ final class DeclarativeWrites<K, V> {
    * Stands for "a live entry was there" where the store was not asked for it. Its value is never
    * decoded: only events decode previous entries, and they always ask for them.
    */
-  static final StoredEntry PRESENT = new StoredEntry(new byte[0], 1, StoredEntry.ETERNAL, 0, null, null);
+  static final StoredEntry PRESENT =
+      new StoredEntry(new byte[0], 1, StoredEntry.ETERNAL, 0, null, null);
 }

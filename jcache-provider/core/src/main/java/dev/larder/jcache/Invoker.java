@@ -28,7 +28,8 @@ final class Invoker<K, V> {
   }
 
   /** The result of one invocation, carried out of the store's atomic section. */
-  private record Outcome<T>(Change change, ProcessorEntry.Operation operation, T result, boolean hit) {}
+  private record Outcome<T>(
+      Change change, ProcessorEntry.Operation operation, T result, boolean hit) {}
 
   <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
     requireNonNull(key, "key");
@@ -73,7 +74,8 @@ final class Invoker<K, V> {
         if (entry.operation() == ProcessorEntry.Operation.CREATE) {
           runtime.integration.write(key, entry.value());
         }
-        Decision<Change> created = runtime.create(current, runtime.values.encode(entry.value()), now);
+        Decision<Change> created =
+            runtime.create(current, runtime.values.encode(entry.value()), now);
         return new Decision<>(
             created.action(),
             created.write(),
@@ -83,7 +85,8 @@ final class Invoker<K, V> {
       case UPDATE -> {
         runtime.integration.write(key, entry.value());
         Object storedValue = runtime.values.encode(entry.value());
-        long expiresAt = ExpiryCalculator.orCurrent(runtime.expiry.onUpdate(now), current.expiresAt());
+        long expiresAt =
+            ExpiryCalculator.orCurrent(runtime.expiry.onUpdate(now), current.expiresAt());
         return Decision.put(
             runtime.write(storedValue, expiresAt, now),
             new Outcome<>(
@@ -96,12 +99,16 @@ final class Invoker<K, V> {
         // the writer hears of the removal even when nothing was cached (TCK CacheWriterTest)
         runtime.integration.delete(key);
         if (!live) {
-          Outcome<T> nothing = new Outcome<>(Change.none(null, expired), entry.operation(), result, false);
+          Outcome<T> nothing =
+              new Outcome<>(Change.none(null, expired), entry.operation(), result, false);
           return expired == null ? Decision.keep(nothing) : Decision.remove(nothing);
         }
         return Decision.remove(
             new Outcome<>(
-                new Change(EventType.REMOVED, current, null, null), entry.operation(), result, live));
+                new Change(EventType.REMOVED, current, null, null),
+                entry.operation(),
+                result,
+                live));
       }
       default -> {
         Change none = Change.none(live ? current : null, expired);

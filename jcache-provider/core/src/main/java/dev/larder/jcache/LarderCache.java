@@ -146,8 +146,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireOpen();
     requireNonNull(key, "key");
     StoredEntry entry =
-        runtime.call(
-            "check for a key", () -> runtime.store.get(runtime.keys.encodeForLookup(key)));
+        runtime.call("check for a key", () -> runtime.store.get(runtime.keys.encodeForLookup(key)));
     return CacheRuntime.isLive(entry, runtime.now());
   }
 
@@ -216,18 +215,18 @@ public final class LarderCache<K, V> implements Cache<K, V> {
         declared != null
             ? declared
             : runtime.call(
-            "put if absent",
-            () ->
-                runtime.store.compute(
-                    storedKey,
-                    current -> {
-                      long now = runtime.now();
-                      if (CacheRuntime.isLive(current, now)) {
-                        return Decision.keep(Change.none(current, null));
-                      }
-                      runtime.integration.write(key, value);
-                      return runtime.create(current, storedValue, now);
-                    }));
+                "put if absent",
+                () ->
+                    runtime.store.compute(
+                        storedKey,
+                        current -> {
+                          long now = runtime.now();
+                          if (CacheRuntime.isLive(current, now)) {
+                            return Decision.keep(Change.none(current, null));
+                          }
+                          runtime.integration.write(key, value);
+                          return runtime.create(current, storedValue, now);
+                        }));
     recordHitOrMiss(change.hadLiveEntry());
     if (change.changed()) {
       runtime.statistics.recordPuts(1);
@@ -263,8 +262,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     long now = runtime.now();
     WriteResult result =
         runtime.call(
-            "remove",
-            () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
+            "remove", () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
     StoredEntry previous = result.applied() ? result.previous() : null;
     if (previous != null) {
       runtime.statistics.recordRemovals(1);
@@ -292,21 +290,22 @@ public final class LarderCache<K, V> implements Cache<K, V> {
         declared != null
             ? declared
             : runtime.call(
-            "remove a value",
-            () ->
-                runtime.store.compute(
-                    storedKey,
-                    current -> {
-                      long now = runtime.now();
-                      if (!CacheRuntime.isLive(current, now)) {
-                        return Decision.keep(Change.NONE);
-                      }
-                      if (!Condition.ifValue(expected).test(current, now)) {
-                        return Decision.keep(Change.none(current, null));
-                      }
-                      runtime.integration.delete(key);
-                      return Decision.remove(new Change(EventType.REMOVED, current, null, null));
-                    }));
+                "remove a value",
+                () ->
+                    runtime.store.compute(
+                        storedKey,
+                        current -> {
+                          long now = runtime.now();
+                          if (!CacheRuntime.isLive(current, now)) {
+                            return Decision.keep(Change.NONE);
+                          }
+                          if (!Condition.ifValue(expected).test(current, now)) {
+                            return Decision.keep(Change.none(current, null));
+                          }
+                          runtime.integration.delete(key);
+                          return Decision.remove(
+                              new Change(EventType.REMOVED, current, null, null));
+                        }));
     recordHitOrMiss(change.hadLiveEntry());
     if (change.changed()) {
       runtime.statistics.recordRemovals(1);
@@ -354,21 +353,21 @@ public final class LarderCache<K, V> implements Cache<K, V> {
         declared != null
             ? declared
             : runtime.call(
-            "replace",
-            () ->
-                runtime.store.compute(
-                    storedKey,
-                    current -> {
-                      long now = runtime.now();
-                      if (!CacheRuntime.isLive(current, now)) {
-                        return Decision.keep(Change.NONE);
-                      }
-                      if (expected != null && !Condition.ifValue(expected).test(current, now)) {
-                        return Decision.keep(Change.none(current, null));
-                      }
-                      runtime.integration.write(key, value);
-                      return runtime.upsert(current, storedValue);
-                    }));
+                "replace",
+                () ->
+                    runtime.store.compute(
+                        storedKey,
+                        current -> {
+                          long now = runtime.now();
+                          if (!CacheRuntime.isLive(current, now)) {
+                            return Decision.keep(Change.NONE);
+                          }
+                          if (expected != null && !Condition.ifValue(expected).test(current, now)) {
+                            return Decision.keep(Change.none(current, null));
+                          }
+                          runtime.integration.write(key, value);
+                          return runtime.upsert(current, storedValue);
+                        }));
     recordHitOrMiss(change.hadLiveEntry());
     if (change.changed()) {
       runtime.statistics.recordPuts(1);

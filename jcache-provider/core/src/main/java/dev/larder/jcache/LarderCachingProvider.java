@@ -44,7 +44,8 @@ public final class LarderCachingProvider implements CachingProvider {
       Map<URI, LarderCacheManager> byUri = managers.computeIfAbsent(loader, l -> new HashMap<>());
       LarderCacheManager manager = byUri.get(managerUri);
       if (manager == null || manager.isClosed()) {
-        manager = new LarderCacheManager(this, managerUri, loader, managerProperties, clock, backends);
+        manager =
+            new LarderCacheManager(this, managerUri, loader, managerProperties, clock, backends);
         byUri.put(managerUri, manager);
       }
       return manager;

@@ -46,7 +46,8 @@ class LarderCacheTest {
     assertThrows(NullPointerException.class, () -> cache.put(null, "v"));
     assertThrows(NullPointerException.class, () -> cache.put("k", null));
     assertThrows(NullPointerException.class, () -> cache.invoke("k", null));
-    assertThrows(NullPointerException.class, () -> cache.getAll(java.util.Collections.singleton(null)));
+    assertThrows(
+        NullPointerException.class, () -> cache.getAll(java.util.Collections.singleton(null)));
   }
 
   @Test
@@ -67,7 +68,8 @@ class LarderCacheTest {
 
   @Test
   void storeByValue_copiesMutableValues() {
-    Cache<String, List<String>> cache = manager.createCache("mutables", new MutableConfiguration<>());
+    Cache<String, List<String>> cache =
+        manager.createCache("mutables", new MutableConfiguration<>());
     List<String> list = new ArrayList<>(List.of("a"));
     cache.put("k", list);
     list.add("changed after put");

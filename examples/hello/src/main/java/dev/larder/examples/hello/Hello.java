@@ -12,8 +12,8 @@ import javax.cache.spi.CachingProvider;
 /**
  * The basic JCache operations on the in-memory default, printed step by step.
  *
- * <p>Uses only the {@code javax.cache} API: the provider is whichever {@code CachingProvider} is
- * on the classpath (Larder here), and the cache manager is the provider's default one.
+ * <p>Uses only the {@code javax.cache} API: the provider is whichever {@code CachingProvider} is on
+ * the classpath (Larder here), and the cache manager is the provider's default one.
  */
 public final class Hello {
 

@@ -37,7 +37,10 @@ public final class RedisExample {
       sessions.put("alice", "cart=3 items");
       System.out.println("put(alice) then get(alice) -> " + sessions.get("alice"));
       sessions.putAll(Map.of("bob", "cart=empty", "carol", "cart=1 item"));
-      System.out.println("getAll(alice, bob, carol) -> " + sessions.getAll(Set.of("alice", "bob", "carol")).size() + " entries");
+      System.out.println(
+          "getAll(alice, bob, carol) -> "
+              + sessions.getAll(Set.of("alice", "bob", "carol")).size()
+              + " entries");
       String counted =
           sessions.invoke(
               "visits",

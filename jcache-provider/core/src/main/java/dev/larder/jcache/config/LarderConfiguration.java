@@ -43,7 +43,9 @@ public class LarderConfiguration<K, V> extends MutableConfiguration<K, V> {
     setCacheLoaderFactory(complete.getCacheLoaderFactory());
     setCacheWriterFactory(complete.getCacheWriterFactory());
     setExpiryPolicyFactory(complete.getExpiryPolicyFactory());
-    complete.getCacheEntryListenerConfigurations().forEach(this::addCacheEntryListenerConfiguration);
+    complete
+        .getCacheEntryListenerConfigurations()
+        .forEach(this::addCacheEntryListenerConfiguration);
   }
 
   /** The most entries the memory store keeps before evicting, or unbounded when not set. */

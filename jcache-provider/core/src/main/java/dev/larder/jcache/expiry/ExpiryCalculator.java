@@ -6,19 +6,19 @@ import java.io.IOException;
 import java.util.Set;
 import javax.cache.expiry.AccessedExpiryPolicy;
 import javax.cache.expiry.CreatedExpiryPolicy;
-import javax.cache.expiry.ModifiedExpiryPolicy;
-import javax.cache.expiry.TouchedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
 
 /**
  * Turns a cache's {@link ExpiryPolicy} into absolute expiry times (epoch ms). The policy is asked
  * only for the event that happened (creation, access or update), as the TCK counts the calls.
  *
- * <p>Rules (JSR-107 section 6): a {@code ZERO} duration on creation means "do not add"; a
- * {@code null} from update or access leaves the expiry unchanged; a policy that throws on update or
- * access also leaves it unchanged. Thread-safe if the policy is.
+ * <p>Rules (JSR-107 section 6): a {@code ZERO} duration on creation means "do not add"; a {@code
+ * null} from update or access leaves the expiry unchanged; a policy that throws on update or access
+ * also leaves it unchanged. Thread-safe if the policy is.
  */
 public final class ExpiryCalculator implements Closeable {
 

@@ -13,9 +13,9 @@ import javax.cache.CacheException;
 
 /**
  * Finds the {@link StoreProvider} for a URI scheme with {@link ServiceLoader}, looking in Larder's
- * own class loader and then the cache manager's. One instance per caching provider, which keeps
- * the store providers it found: a store provider may share connections between the managers of
- * one caching provider. Thread-safe.
+ * own class loader and then the cache manager's. One instance per caching provider, which keeps the
+ * store providers it found: a store provider may share connections between the managers of one
+ * caching provider. Thread-safe.
  */
 public final class Backends {
 

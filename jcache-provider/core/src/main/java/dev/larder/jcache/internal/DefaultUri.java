@@ -16,6 +16,7 @@ public final class DefaultUri {
   public static final String PROPERTY = "larder.uri";
   public static final String ENVIRONMENT = "LARDER_URI";
   public static final String RESOURCE = "larder.properties";
+
   /**
    * The embedded default. {@code java.net.URI} cannot hold a bare {@code memory:}, so that text is
    * read as this URI.

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads {@code name=value} parameters from a URI's query, for hierarchical ({@code
- * redis://h?x=1}) and opaque ({@code memory:?x=1}) URIs alike.
+ * Reads {@code name=value} parameters from a URI's query, for hierarchical ({@code redis://h?x=1})
+ * and opaque ({@code memory:?x=1}) URIs alike.
  */
 public final class UriParameters {
 

@@ -83,7 +83,9 @@ public final class CacheStatistics implements CacheStatisticsMXBean {
   @Override
   public void clear() {
     for (LongAdder adder :
-        new LongAdder[] {hits, misses, puts, removals, evictions, getNanos, putNanos, removeNanos}) {
+        new LongAdder[] {
+          hits, misses, puts, removals, evictions, getNanos, putNanos, removeNanos
+        }) {
       adder.reset();
     }
   }

@@ -86,8 +86,7 @@ public interface Store {
             case PUT -> put(key, decision.write(), expected, Long.MIN_VALUE, false).applied();
             case REMOVE ->
                 current == null || remove(key, expected, Long.MIN_VALUE, false).applied();
-            case TOUCH ->
-                current == null || touch(key, current.version(), decision.expiresAt());
+            case TOUCH -> current == null || touch(key, current.version(), decision.expiresAt());
           };
       if (applied) {
         return decision.result();

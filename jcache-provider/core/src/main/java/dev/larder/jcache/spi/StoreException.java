@@ -1,8 +1,9 @@
 package dev.larder.jcache.spi;
 
 /**
- * The one exception a store throws. The core translates it into a {@code javax.cache.CacheException}
- * naming the cache and the operation. Messages must never contain secrets.
+ * The one exception a store throws. The core translates it into a {@code
+ * javax.cache.CacheException} naming the cache and the operation. Messages must never contain
+ * secrets.
  */
 public class StoreException extends RuntimeException {
 

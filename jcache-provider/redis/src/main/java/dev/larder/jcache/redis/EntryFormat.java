@@ -46,7 +46,8 @@ final class EntryFormat {
     byte[] meta = meta(write.writtenBy(), write.tags());
     byte[] value = (byte[]) write.value();
     byte[] numbers =
-        (hex(write.writtenAt()) + hex(meta.length).substring(8)).getBytes(StandardCharsets.US_ASCII);
+        (hex(write.writtenAt()) + hex(meta.length).substring(8))
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] tail = new byte[numbers.length + meta.length + value.length];
     System.arraycopy(numbers, 0, tail, 0, numbers.length);
     System.arraycopy(meta, 0, tail, numbers.length, meta.length);

@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * Redis key names: {@code larder:<namespace>:<cache>:<tenant>:} followed by the entry key's bytes.
  * Names are percent-encoded (everything but {@code A-Z a-z 0-9 . _ ~ -}), so any string is a legal
- * name, separators cannot collide, glob characters never reach a {@code SCAN MATCH} pattern, and
- * no brace in a name can pin a cache to one cluster slot. The cache comes before the tenant, so one
+ * name, separators cannot collide, glob characters never reach a {@code SCAN MATCH} pattern, and no
+ * brace in a name can pin a cache to one cluster slot. The cache comes before the tenant, so one
  * pattern finds every tenant of a cache. Immutable.
  */
 final class KeyLayout {

@@ -81,7 +81,9 @@ final class RedisConnection {
   }
 
   private static String asText(Object value) {
-    return value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(value);
+    return value instanceof byte[] bytes
+        ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        : String.valueOf(value);
   }
 
   private static UnifiedJedis connect(RedisEndpoint endpoint) {
@@ -179,8 +181,8 @@ final class RedisConnection {
 
   /**
    * Connects once, so a wrong password, TLS against a plain port or a cluster URI aimed at a single
-   * node fail at connect time with a message that says what to fix. A server that is merely down
-   * is not an error here: operations fail until it is back.
+   * node fail at connect time with a message that says what to fix. A server that is merely down is
+   * not an error here: operations fail until it is back.
    */
   private void probe() {
     try {

@@ -24,16 +24,17 @@ import redis.clients.jedis.params.SetParams;
  * One partition in Redis: one Redis string per entry ({@link EntryFormat}) under a key of {@link
  * KeyLayout}. Plain reads and unconditional writes are single plain commands ({@code GET}, {@code
  * MGET}, {@code SET .. PXAT [GET]}, {@code GETDEL}); conditional writes are one bounded Lua call;
- * bulk operations are one pipeline (one round trip per cluster node). The native TTL sits a
- * second past the entry's own expiry: the core decides expiry by its clock, Redis only collects
- * the garbage. Thread-safe.
+ * bulk operations are one pipeline (one round trip per cluster node). The native TTL sits a second
+ * past the entry's own expiry: the core decides expiry by its clock, Redis only collects the
+ * garbage. Thread-safe.
  */
 final class RedisStore implements Store {
 
   /** How long Redis keeps an entry past its expiry, so the core can still see it expire. */
   static final long GRACE_MILLIS = 1_000;
 
-  private static final byte[] GRACE = Long.toString(GRACE_MILLIS).getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] GRACE =
+      Long.toString(GRACE_MILLIS).getBytes(StandardCharsets.US_ASCII);
   private static final byte[] KEEP = {'K'};
   private static final byte[] NONE = {};
 

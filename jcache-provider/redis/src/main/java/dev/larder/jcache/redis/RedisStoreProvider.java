@@ -10,14 +10,19 @@ import javax.cache.CacheException;
 
 /**
  * Serves {@code redis://}, {@code rediss://}, {@code redis-cluster://} and {@code
- * redis-sentinel://} cache managers. Keeps one connection pool per endpoint, shared by every
- * cache manager that uses it and closed when the last one closes. Thread-safe.
+ * redis-sentinel://} cache managers. Keeps one connection pool per endpoint, shared by every cache
+ * manager that uses it and closed when the last one closes. Thread-safe.
  */
 public final class RedisStoreProvider implements StoreProvider {
 
   private static final Set<String> SCHEMES =
       Set.of(
-          "redis", "rediss", "redis-cluster", "rediss-cluster", "redis-sentinel", "rediss-sentinel");
+          "redis",
+          "rediss",
+          "redis-cluster",
+          "rediss-cluster",
+          "redis-sentinel",
+          "rediss-sentinel");
 
   private final Map<String, RedisConnection> connections = new HashMap<>();
 

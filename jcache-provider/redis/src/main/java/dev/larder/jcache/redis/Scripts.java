@@ -10,9 +10,9 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The Lua scripts for writes that must read before they write: conditional puts and removals,
- * expiry changes and reads that touch. Each is bounded (one key, a few commands). Called by SHA;
- * a server that lost its script cache gets the script again ({@code NOSCRIPT} falls back to
- * {@code EVAL}, which caches it). Plain reads and unconditional writes never come here.
+ * expiry changes and reads that touch. Each is bounded (one key, a few commands). Called by SHA; a
+ * server that lost its script cache gets the script again ({@code NOSCRIPT} falls back to {@code
+ * EVAL}, which caches it). Plain reads and unconditional writes never come here.
  */
 final class Scripts {
 

@@ -103,8 +103,7 @@ class FaultTest {
 
   @Test
   void wrongPassword_isACleanConnectError_withoutThePassword() {
-    URI wrong =
-        URI.create("redis://:not-the-" + PASSWORD + "@127.0.0.1:" + SECURED.get().port());
+    URI wrong = URI.create("redis://:not-the-" + PASSWORD + "@127.0.0.1:" + SECURED.get().port());
     CacheException e =
         assertThrows(
             CacheException.class,
@@ -133,7 +132,8 @@ class FaultTest {
     CacheException e =
         assertThrows(
             CacheException.class,
-            () -> provider.getCacheManager(clusterToSingle, getClass().getClassLoader(), properties));
+            () ->
+                provider.getCacheManager(clusterToSingle, getClass().getClassLoader(), properties));
     assertTrue(e.getMessage().contains("not a Redis Cluster node"), e.getMessage());
   }
 
@@ -144,7 +144,8 @@ class FaultTest {
       CacheException e =
           assertThrows(
               CacheException.class,
-              () -> provider.getCacheManager(single, getClass().getClassLoader(), new Properties()));
+              () ->
+                  provider.getCacheManager(single, getClass().getClassLoader(), new Properties()));
       assertTrue(e.getMessage().contains("redis-cluster://"), e.getMessage());
     }
   }

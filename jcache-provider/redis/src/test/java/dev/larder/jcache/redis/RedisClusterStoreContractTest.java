@@ -19,6 +19,7 @@ class RedisClusterStoreContractTest extends StoreContractTest {
   protected Backend newBackend(Clock clock) {
     return new RedisStoreProvider()
         .open(
-            new BackendContext(CLUSTER.uri(), new Properties(), getClass().getClassLoader(), clock));
+            new BackendContext(
+                CLUSTER.uri(), new Properties(), getClass().getClassLoader(), clock));
   }
 }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The Redis store passes the store contract on a single node. */
 class RedisStoreContractTest extends StoreContractTest {
 
-  @RegisterExtension static final RedisServerExtension<RedisServer> REDIS = RedisServerExtension.single();
+  @RegisterExtension
+  static final RedisServerExtension<RedisServer> REDIS = RedisServerExtension.single();
 
   @Override
   protected Backend newBackend(Clock clock) {
     return new RedisStoreProvider()
-        .open(new BackendContext(REDIS.uri(), new Properties(), getClass().getClassLoader(), clock));
+        .open(
+            new BackendContext(REDIS.uri(), new Properties(), getClass().getClassLoader(), clock));
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Proves ARCHITECTURE.md's round-trip budget by what the server executed ({@code INFO
- * commandstats} deltas). A Lua call shows as one {@code evalsha} plus the commands it ran inside
- * the server; those inner commands cost no round trip. Bulk operations are one pipeline.
+ * Proves ARCHITECTURE.md's round-trip budget by what the server executed ({@code INFO commandstats}
+ * deltas). A Lua call shows as one {@code evalsha} plus the commands it ran inside the server;
+ * those inner commands cost no round trip. Bulk operations are one pipeline.
  */
 class RoundTripBudgetTest {
 
@@ -37,7 +37,8 @@ class RoundTripBudgetTest {
     provider = new LarderCachingProvider();
     Properties properties = new Properties();
     properties.setProperty("larder.namespace", "budget-" + System.nanoTime());
-    CacheManager manager = provider.getCacheManager(REDIS.uri(), getClass().getClassLoader(), properties);
+    CacheManager manager =
+        provider.getCacheManager(REDIS.uri(), getClass().getClassLoader(), properties);
     cache = manager.createCache("budget", new MutableConfiguration<String, String>());
     // load the scripts once, as a running application would have
     cache.put("warm", "up");
@@ -82,8 +83,7 @@ class RoundTripBudgetTest {
   @Test
   void remove_isOneScriptCall() {
     cache.put("k", "v");
-    assertEquals(
-        Map.of("evalsha", 1L, "get", 1L, "del", 1L), commandsOf(() -> cache.remove("k")));
+    assertEquals(Map.of("evalsha", 1L, "get", 1L, "del", 1L), commandsOf(() -> cache.remove("k")));
   }
 
   @Test
@@ -101,8 +101,7 @@ class RoundTripBudgetTest {
     for (int i = 0; i < 100; i++) {
       entries.put("key" + i, "value" + i);
     }
-    assertEquals(
-        Map.of("set", 100L), commandsOf(() -> cache.putAll(entries)));
+    assertEquals(Map.of("set", 100L), commandsOf(() -> cache.putAll(entries)));
   }
 
   @Test

@@ -88,8 +88,8 @@ public final class DynamoDbLocal implements AutoCloseable {
   }
 
   /**
-   * A Larder URI for a table of this instance, {@code dynamodb://TABLE?endpoint=..&region=..},
-   * with {@code extra} parameters appended (for example {@code "createTable=true"}).
+   * A Larder URI for a table of this instance, {@code dynamodb://TABLE?endpoint=..&region=..}, with
+   * {@code extra} parameters appended (for example {@code "createTable=true"}).
    */
   public URI larderUri(String table, String extra) {
     Objects.requireNonNull(table, "table");

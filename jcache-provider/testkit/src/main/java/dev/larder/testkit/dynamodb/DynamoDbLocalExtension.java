@@ -5,9 +5,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Hands tests a {@link DynamoDbLocal} server (on a free port) shared by every test class of the
- * run that uses this extension, started on first use and closed when the run ends. Declare a
- * {@code DynamoDbLocal} parameter on a test, lifecycle method or constructor:
+ * Hands tests a {@link DynamoDbLocal} server (on a free port) shared by every test class of the run
+ * that uses this extension, started on first use and closed when the run ends. Declare a {@code
+ * DynamoDbLocal} parameter on a test, lifecycle method or constructor:
  *
  * <pre>{@code
  * @ExtendWith(DynamoDbLocalExtension.class)
