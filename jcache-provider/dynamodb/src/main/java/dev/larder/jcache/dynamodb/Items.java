@@ -1,0 +1,246 @@
+package dev.larder.jcache.dynamodb;
+
+import dev.larder.jcache.spi.StoreException;
+import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.Write;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Turns entries into DynamoDB items and back. Attribute names are short because DynamoDB counts
+ * them in every item's size:
+ *
+ * <pre>
+ * pk   S   partition key (see KeyLayout)       sk   B   sort key
+ * v    B   the value's bytes                   ver  N   version (random, never 0)
+ * exp  N   expiry, epoch ms (Long.MAX_VALUE = never)
+ * ttl  N   native TTL, epoch s = expiry + grace (cleanup only; far future when eternal, so that
+ *          an update can keep it with if_not_exists like exp)
+ * wat  N   written at, epoch ms                wby  S   written by (absent when null)
+ * tags SS  tags (absent when empty)            k    B   the full key, only when sk is hashed
+ * </pre>
+ *
+ * Thread-safe.
+ */
+final class Items {
+
+  static final String PK = "pk";
+  static final String SK = "sk";
+  static final String VALUE = "v";
+  static final String VERSION = "ver";
+  static final String EXPIRES = "exp";
+  static final String TTL = "ttl";
+  static final String WRITTEN_AT = "wat";
+  static final String WRITTEN_BY = "wby";
+  static final String TAGS = "tags";
+  static final String KEY = "k";
+
+  /** DynamoDB's item size limit, attribute names and values together. */
+  static final int ITEM_LIMIT = 400 * 1024;
+
+  /** The native TTL of entries that never expire: 9999-12-31T23:59:59Z. */
+  static final long NEVER_SECONDS = 253_402_300_799L;
+
+  private static final long NEVER_MILLIS = NEVER_SECONDS * 1000;
+
+  /** What a number attribute may take at most (38 digits), for size estimates. */
+  private static final int NUMBER_SIZE = 21;
+
+  private final String table;
+  private final long ttlGraceSeconds;
+
+  Items(String table, long ttlGraceSeconds) {
+    this.table = table;
+    this.ttlGraceSeconds = ttlGraceSeconds;
+  }
+
+  /** A new version: random, so that versions are never reused for a key across JVMs; never 0. */
+  static long newVersion() {
+    long version;
+    do {
+      version = ThreadLocalRandom.current().nextLong();
+    } while (version == 0);
+    return version;
+  }
+
+  static Map<String, AttributeValue> key(String pk, byte[] sk) {
+    Map<String, AttributeValue> key = new HashMap<>(4);
+    key.put(PK, AttributeValue.fromS(pk));
+    key.put(SK, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(sk)));
+    return key;
+  }
+
+  /**
+   * The item for a write.
+   *
+   * @throws StoreException when it would not fit DynamoDB's item limit
+   */
+  Map<String, AttributeValue> item(
+      String pk, byte[] sk, byte[] key, Write write, long version, String cache) {
+    return item(pk, sk, key, write, write.expiresAt(), version, cache);
+  }
+
+  /** The item for a write with the given expiry (the write's, or the one for replacing). */
+  Map<String, AttributeValue> item(
+      String pk, byte[] sk, byte[] key, Write write, long expiresAt, long version, String cache) {
+    byte[] value = bytes(write.value(), "value");
+    Map<String, AttributeValue> item = key(pk, sk);
+    item.put(VALUE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(value)));
+    item.put(VERSION, number(version));
+    item.put(EXPIRES, number(expiresAt));
+    item.put(TTL, number(ttlOf(expiresAt)));
+    item.put(WRITTEN_AT, number(write.writtenAt()));
+    if (write.writtenBy() != null) {
+      item.put(WRITTEN_BY, AttributeValue.fromS(write.writtenBy()));
+    }
+    if (!write.tags().isEmpty()) {
+      item.put(TAGS, AttributeValue.fromSs(java.util.List.copyOf(write.tags())));
+    }
+    if (KeyLayout.isHashed(sk)) {
+      item.put(KEY, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(key)));
+    }
+    int size = sizeOf(item);
+    if (size > ITEM_LIMIT) {
+      throw tooLarge(cache, value.length, size);
+    }
+    return item;
+  }
+
+  /**
+   * The native TTL (epoch seconds) for an expiry: rounded up, plus the grace period. An eternal
+   * entry (or one expiring after 9999) gets the last second of 9999: DynamoDB never reaches it, and
+   * it stays a sane epoch (DynamoDB Local deletes items whose TTL overflows in milliseconds).
+   */
+  long ttlOf(long expiresAt) {
+    if (expiresAt >= NEVER_MILLIS) {
+      return NEVER_SECONDS;
+    }
+    long seconds = Math.floorDiv(expiresAt, 1000) + (Math.floorMod(expiresAt, 1000) == 0 ? 0 : 1);
+    return seconds > Long.MAX_VALUE - ttlGraceSeconds ? Long.MAX_VALUE : seconds + ttlGraceSeconds;
+  }
+
+  StoreException tooLarge(String cache, long valueBytes, long itemBytes) {
+    return new StoreException(
+        "LARDER-503: a value of "
+            + valueBytes
+            + " bytes does not fit in DynamoDB's 400 KB item limit ("
+            + ITEM_LIMIT
+            + " bytes per item, key and attributes included; this item: "
+            + (itemBytes < 0 ? "over the limit" : itemBytes + " bytes")
+            + ") in table '"
+            + table
+            + "' for cache '"
+            + cache
+            + "'; store smaller values or use another backend for them");
+  }
+
+  /**
+   * The entry of an item.
+   *
+   * @throws StoreException when the item lacks an attribute Larder always writes
+   */
+  StoredEntry entry(Map<String, AttributeValue> item) {
+    SdkBytes value = binary(item, VALUE);
+    long version = longOf(item, VERSION);
+    if (version == 0) {
+      throw foreign(item, VERSION + " = 0");
+    }
+    long expiresAt = longOf(item, EXPIRES);
+    long writtenAt = longOf(item, WRITTEN_AT);
+    AttributeValue by = item.get(WRITTEN_BY);
+    AttributeValue tags = item.get(TAGS);
+    return new StoredEntry(
+        value.asByteArray(),
+        version,
+        expiresAt,
+        writtenAt,
+        by == null ? null : by.s(),
+        tags == null || !tags.hasSs() ? java.util.Set.of() : java.util.Set.copyOf(tags.ss()));
+  }
+
+  /** The key an item (or a key projection of it) belongs to. */
+  byte[] keyOf(Map<String, AttributeValue> item) {
+    byte[] sk = binary(item, SK).asByteArray();
+    byte[] key = KeyLayout.keyOf(sk);
+    if (key != null) {
+      return key;
+    }
+    if (KeyLayout.isHashed(sk)) {
+      return binary(item, KEY).asByteArray();
+    }
+    throw foreign(item, "a sort key Larder never writes");
+  }
+
+  private SdkBytes binary(Map<String, AttributeValue> item, String name) {
+    AttributeValue attribute = item.get(name);
+    if (attribute == null || attribute.b() == null) {
+      throw foreign(item, "no binary attribute '" + name + "'");
+    }
+    return attribute.b();
+  }
+
+  private long longOf(Map<String, AttributeValue> item, String name) {
+    AttributeValue attribute = item.get(name);
+    if (attribute == null || attribute.n() == null) {
+      throw foreign(item, "no number attribute '" + name + "'");
+    }
+    try {
+      return Long.parseLong(attribute.n());
+    } catch (NumberFormatException e) {
+      throw foreign(item, "attribute '" + name + "' is not a whole number");
+    }
+  }
+
+  private StoreException foreign(Map<String, AttributeValue> item, String problem) {
+    AttributeValue pk = item.get(PK);
+    return new StoreException(
+        "LARDER-506: an item of DynamoDB table '"
+            + table
+            + "' (pk "
+            + (pk == null || pk.s() == null ? "?" : "'" + pk.s() + "'")
+            + ") has "
+            + problem
+            + ": Larder did not write it, or it was changed by hand; delete it, and keep the"
+            + " table for Larder alone");
+  }
+
+  static AttributeValue number(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  static byte[] bytes(Object stored, String what) {
+    if (stored instanceof byte[] bytes) {
+      return bytes;
+    }
+    throw new IllegalArgumentException(
+        "the DynamoDB store holds byte[] only, got a "
+            + (stored == null ? "null" : stored.getClass().getName())
+            + " "
+            + what);
+  }
+
+  /** DynamoDB's size of an item: names plus values (numbers counted at their maximum). */
+  static int sizeOf(Map<String, AttributeValue> item) {
+    long size = 0;
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      size += e.getKey().getBytes(StandardCharsets.UTF_8).length;
+      AttributeValue v = e.getValue();
+      if (v.b() != null) {
+        size += v.b().asByteArrayUnsafe().length;
+      } else if (v.s() != null) {
+        size += v.s().getBytes(StandardCharsets.UTF_8).length;
+      } else if (v.n() != null) {
+        size += NUMBER_SIZE;
+      } else if (v.hasSs()) {
+        for (String s : v.ss()) {
+          size += s.getBytes(StandardCharsets.UTF_8).length;
+        }
+      }
+    }
+    return (int) Math.min(Integer.MAX_VALUE, size);
+  }
+}
