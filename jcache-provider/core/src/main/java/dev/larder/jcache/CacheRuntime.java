@@ -92,9 +92,14 @@ final class CacheRuntime<K, V> {
     try {
       return call.get();
     } catch (StoreException e) {
-      throw new CacheException(
-          "LARDER-020: cache '" + name + "' failed to " + operation + ": " + e.getMessage(), e);
+      throw failure(operation, e);
     }
+  }
+
+  /** A store failure as the CacheException callers see, naming the cache and operation. */
+  CacheException failure(String operation, StoreException e) {
+    return new CacheException(
+        "LARDER-020: cache '" + name + "' failed to " + operation + ": " + e.getMessage(), e);
   }
 
   static boolean isLive(StoredEntry entry, long now) {
@@ -157,6 +162,9 @@ final class CacheRuntime<K, V> {
 
   /** Publishes what a mutation did; {@code newValue} is the caller's value when it has one. */
   void publish(K key, V newValue, Change change) {
+    if (events.isEmpty()) {
+      return;
+    }
     List<CacheEntryEvent<K, V>> batch = new ArrayList<>(2);
     collect(batch, key, newValue, change);
     events.publish(batch);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.larder.jcache.spi.Condition;
 import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.WriteResult;
 import java.util.Iterator;
@@ -103,24 +104,36 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     return views.computeIfAbsent(partition, p -> new LarderCache<>(base, p));
   }
 
+  /** For {@link #get}: the clock was not read (nothing needed it). */
+  private static final long NOT_READ = Long.MIN_VALUE;
+
   @Override
   public V get(K key) {
     requireOpen();
     requireNonNull(key, "key");
     long start = runtime.statistics.start();
     Object storedKey = runtime.keys.encodeForLookup(key);
-    long now = runtime.now();
     boolean touchInRead = runtime.expiry.touchesOnAccess();
-    StoredEntry entry =
-        touchInRead
-            ? runtime.call(
-                "get",
-                () -> runtime.store.getAndTouch(storedKey, now, runtime.expiry.onAccess(now)))
-            : runtime.call("get", () -> runtime.store.get(storedKey));
+    // the clock is read only when something depends on it: eternal entries under a fixed policy
+    // need no time at all (the common case, and a clock read costs as much as the lookup)
+    long now = touchInRead || !runtime.expiry.isConstant() ? runtime.now() : NOT_READ;
+    StoredEntry entry;
+    try {
+      // the hot path calls the store directly: no capturing lambda to allocate per read
+      entry =
+          touchInRead
+              ? runtime.store.getAndTouch(storedKey, now, runtime.expiry.onAccess(now))
+              : runtime.store.get(storedKey);
+    } catch (StoreException e) {
+      throw runtime.failure("get", e);
+    }
+    if (entry != null && now == NOT_READ && entry.expiresAt() != StoredEntry.ETERNAL) {
+      now = runtime.now();
+    }
     V value;
-    if (CacheRuntime.isLive(entry, now)) {
+    if (entry != null && (now == NOT_READ || !entry.isExpiredAt(now))) {
       runtime.statistics.recordHits(1);
-      if (!touchInRead) {
+      if (!touchInRead && !runtime.expiry.isConstant()) {
         runtime.touchOnAccess(storedKey, entry, now);
       }
       value = runtime.values.decode(entry.value());

@@ -3,7 +3,6 @@ package dev.larder.jcache.memory;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
-import com.github.benmanes.caffeine.cache.Scheduler;
 import dev.larder.jcache.spi.Backend;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.Store;
@@ -28,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Versions come from one backend-wide counter: never 0, never reused for any key of any
  *       partition while the backend is open.
  *   <li>Expired entries stay readable (the core decides expiry with its clock) until {@link
- *       #DEFAULT_RECLAIM_DELAY} after their expiry, then Caffeine drops them on its own schedule,
- *       without waiting for a read. Caffeine's time is this backend's clock, so it never drops an
- *       entry before that clock says it expired.
+ *       #DEFAULT_RECLAIM_DELAY} after their expiry, then the {@link Reaper} drops them without
+ *       waiting for a read. It follows this backend's clock, so it never drops an entry before that
+ *       clock says it expired.
  *   <li>A partition is unbounded unless its {@link StoreSettings} bound it; then Caffeine evicts
  *       down to the maximum. The latest settings given for a partition win.
  * </ul>
@@ -46,10 +45,9 @@ final class MemoryBackend implements Backend {
    */
   static final Duration DEFAULT_RECLAIM_DELAY = Duration.ofSeconds(1);
 
-  private final ReclaimExpiry expiry;
+  private final Reaper reaper;
   private final AtomicLong versions = new AtomicLong();
-  private final ConcurrentHashMap<Partition, Cache<Object, StoredEntry>> partitions =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Partition, PartitionCache> partitions = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   MemoryBackend(Clock clock) {
@@ -57,8 +55,7 @@ final class MemoryBackend implements Backend {
   }
 
   MemoryBackend(Clock clock, Duration reclaimDelay) {
-    this.expiry =
-        new ReclaimExpiry(Objects.requireNonNull(clock, "clock"), reclaimDelay.toMillis());
+    this.reaper = new Reaper(Objects.requireNonNull(clock, "clock"), reclaimDelay.toMillis());
   }
 
   @Override
@@ -71,12 +68,20 @@ final class MemoryBackend implements Backend {
     Objects.requireNonNull(partition, "partition");
     Objects.requireNonNull(settings, "settings");
     ensureOpen(partition, "store");
-    partitions.compute(partition, (p, existing) -> reconfigure(existing, settings));
+    PartitionCache holder =
+        partitions.compute(
+            partition,
+            (p, existing) -> {
+              PartitionCache next = existing == null ? new PartitionCache() : existing;
+              next.cache = reconfigure(next.cache, settings);
+              return next;
+            });
     if (closed) { // lost a race with close(): leave nothing behind
       partitions.remove(partition);
+      holder.cache = null;
       ensureOpen(partition, "store");
     }
-    return new MemoryStore(partition, this);
+    return new MemoryStore(partition, this, holder);
   }
 
   @Override
@@ -87,20 +92,43 @@ final class MemoryBackend implements Backend {
   @Override
   public void close() {
     closed = true;
-    partitions.values().forEach(Cache::invalidateAll);
+    reaper.close();
+    partitions
+        .values()
+        .forEach(
+            holder -> {
+              Cache<Object, StoredEntry> cache = holder.cache;
+              holder.cache = null;
+              if (cache != null) {
+                cache.invalidateAll();
+              }
+            });
     partitions.clear();
   }
 
-  /** The partition's cache; throws once the backend is closed. */
-  Cache<Object, StoredEntry> cache(Partition partition, String operation) {
-    Cache<Object, StoredEntry> cache = partitions.get(partition);
-    if (cache == null) {
-      ensureOpen(partition, operation);
-      // a store is only handed out after its partition exists, and only close() removes one
-      throw new StoreException(
-          "memory store of cache '" + partition.cache() + "' has no partition (" + operation + ")");
+  /**
+   * The Caffeine cache of one partition. Stores hold this holder rather than the cache, so a
+   * partition whose bound changes kind can move to a new cache, and a closed backend can drop it.
+   */
+  static final class PartitionCache
+      implements java.util.function.Supplier<Cache<Object, StoredEntry>> {
+    volatile Cache<Object, StoredEntry> cache;
+
+    @Override
+    public Cache<Object, StoredEntry> get() {
+      return cache;
     }
-    return cache;
+  }
+
+  Reaper reaper() {
+    return reaper;
+  }
+
+  /** Thrown to a store whose partition is gone: its backend was closed. */
+  StoreException closedError(Partition partition, String operation) {
+    ensureOpen(partition, operation);
+    return new StoreException(
+        "memory store of cache '" + partition.cache() + "' has no partition (" + operation + ")");
   }
 
   /** The next version: unique across this backend, never 0. */
@@ -145,11 +173,11 @@ final class MemoryBackend implements Backend {
   }
 
   private Cache<Object, StoredEntry> newCache(StoreSettings settings) {
-    Caffeine<Object, Object> builder =
-        Caffeine.newBuilder().ticker(expiry.ticker()).scheduler(Scheduler.systemScheduler());
+    // no Caffeine expiry: the core decides expiry and the reaper reclaims (see Reaper for why)
+    Caffeine<Object, Object> builder = Caffeine.newBuilder();
     if (settings.bounded()) {
       builder.maximumSize(settings.maximumSize());
     }
-    return builder.expireAfter(expiry).build();
+    return builder.build();
   }
 }

@@ -31,10 +31,22 @@ final class MemoryStore implements Store {
 
   private final Partition partition;
   private final MemoryBackend backend;
+  private final MemoryBackend.PartitionCache holder;
+  private final Reaper reaper;
 
-  MemoryStore(Partition partition, MemoryBackend backend) {
+  MemoryStore(Partition partition, MemoryBackend backend, MemoryBackend.PartitionCache holder) {
     this.partition = partition;
     this.backend = backend;
+    this.holder = holder;
+    this.reaper = backend.reaper();
+  }
+
+  /** Notes an entry just stored, so it is reclaimed once expired; returns it. */
+  private StoredEntry tracked(Object key, StoredEntry entry) {
+    if (entry != null) {
+      reaper.track(holder, key, entry);
+    }
+    return entry;
   }
 
   @Override
@@ -71,7 +83,7 @@ final class MemoryStore implements Store {
             (k, current) -> {
               boolean applied = condition.test(current, now);
               result.set(WriteResult.of(applied, current, now, returnPrevious));
-              return applied ? write.toEntry(backend.nextVersion(), current) : current;
+              return applied ? tracked(k, write.toEntry(backend.nextVersion(), current)) : current;
             });
     return result.get();
   }
@@ -84,9 +96,12 @@ final class MemoryStore implements Store {
       Object key = Objects.requireNonNull(keys.get(i), "key");
       Write write = Objects.requireNonNull(writes.get(i), "write");
       if (write.dependsOnCurrent()) {
-        cache.asMap().compute(key, (k, current) -> write.toEntry(backend.nextVersion(), current));
+        cache
+            .asMap()
+            .compute(
+                key, (k, current) -> tracked(k, write.toEntry(backend.nextVersion(), current)));
       } else {
-        cache.put(key, write.toEntry(backend.nextVersion()));
+        cache.put(key, tracked(key, write.toEntry(backend.nextVersion())));
       }
     }
   }
@@ -129,7 +144,7 @@ final class MemoryStore implements Store {
                 return current;
               }
               touched[0] = true;
-              return current.withExpiresAt(expiresAt);
+              return tracked(k, current.withExpiresAt(expiresAt));
             });
     return touched[0];
   }
@@ -151,9 +166,12 @@ final class MemoryStore implements Store {
               result.set(decision.result());
               return switch (decision.action()) {
                 case KEEP -> current;
-                case PUT -> decision.write().toEntry(backend.nextVersion());
+                case PUT -> tracked(k, decision.write().toEntry(backend.nextVersion()));
                 case REMOVE -> null;
-                case TOUCH -> current == null ? null : current.withExpiresAt(decision.expiresAt());
+                case TOUCH ->
+                    current == null
+                        ? null
+                        : tracked(k, current.withExpiresAt(decision.expiresAt()));
               };
             });
     return result.get();
@@ -182,8 +200,9 @@ final class MemoryStore implements Store {
     cache("clear").invalidateAll();
   }
 
-  /** Runs Caffeine's pending maintenance (reclaiming expired entries, evicting) now; for tests. */
+  /** Reclaims due entries and runs Caffeine's pending maintenance (evicting) now; for tests. */
   void cleanUp() {
+    reaper.reapDue();
     cache("cleanUp").cleanUp();
   }
 
@@ -198,7 +217,11 @@ final class MemoryStore implements Store {
   }
 
   private Cache<Object, StoredEntry> cache(String operation) {
-    return backend.cache(partition, operation);
+    Cache<Object, StoredEntry> cache = holder.cache;
+    if (cache == null) {
+      throw backend.closedError(partition, operation);
+    }
+    return cache;
   }
 
   private void requireAligned(List<?> keys, List<?> values, String operation) {

@@ -123,6 +123,7 @@ class MemoryStoreTest {
 
     assertNotNull(raw);
     assertTrue(raw.isExpiredAt(expiresAt));
+    store.cleanUp();
     assertNull(store.get("k"));
   }
 
