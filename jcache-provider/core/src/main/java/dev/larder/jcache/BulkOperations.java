@@ -244,6 +244,24 @@ final class BulkOperations<K, V> {
   private void removeKeys(List<K> keys) {
     long start = runtime.statistics.start();
     BatchOutcome<K> deleted = runtime.integration.deleteAll(keys);
+    if (runtime.events.isEmpty() && !runtime.statistics.isEnabled()) {
+      // nobody needs to know which keys held an entry: one batched store call (a pipeline on
+      // Redis, BatchWriteItem on DynamoDB) instead of a conditional removal per key
+      List<Object> storedKeys = new ArrayList<>(keys.size());
+      for (K key : keys) {
+        if (!deleted.failed().contains(key)) {
+          storedKeys.add(runtime.keys.encodeForLookup(key));
+        }
+      }
+      runtime.call(
+          "remove all",
+          () -> {
+            runtime.store.removeAll(storedKeys);
+            return null;
+          });
+      deleted.throwIfFailed();
+      return;
+    }
     List<CacheEntryEvent<K, V>> batch = new ArrayList<>();
     long removals = 0;
     long now = runtime.now();
