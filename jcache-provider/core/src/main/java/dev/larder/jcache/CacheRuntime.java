@@ -38,6 +38,10 @@ final class CacheRuntime<K, V> {
   final CacheStatistics statistics;
   final CacheIntegration<K, V> integration;
   final Clock clock;
+
+  /** Who this runtime's writes say wrote them, or null. */
+  final String writer;
+
   private final Function<Partition, Store> stores;
 
   CacheRuntime(
@@ -52,6 +56,34 @@ final class CacheRuntime<K, V> {
       CacheIntegration<K, V> integration,
       Clock clock,
       Function<Partition, Store> stores) {
+    this(
+        name,
+        configuration,
+        store,
+        keys,
+        values,
+        expiry,
+        events,
+        statistics,
+        integration,
+        clock,
+        stores,
+        null);
+  }
+
+  private CacheRuntime(
+      String name,
+      LarderConfiguration<K, V> configuration,
+      Store store,
+      Codec<K> keys,
+      Codec<V> values,
+      ExpiryCalculator expiry,
+      EventDispatcher<K, V> events,
+      CacheStatistics statistics,
+      CacheIntegration<K, V> integration,
+      Clock clock,
+      Function<Partition, Store> stores,
+      String writer) {
     this.name = name;
     this.configuration = configuration;
     this.store = store;
@@ -63,14 +95,24 @@ final class CacheRuntime<K, V> {
     this.integration = integration;
     this.clock = clock;
     this.stores = stores;
+    this.writer = writer;
   }
 
   /** The same cache confined to another partition: everything shared but the store. */
   CacheRuntime<K, V> inPartition(Partition partition) {
+    return in(stores.apply(partition), writer);
+  }
+
+  /** The same cache, its writes recording {@code newWriter} as who wrote them. */
+  CacheRuntime<K, V> withWriter(String newWriter) {
+    return in(store, newWriter);
+  }
+
+  private CacheRuntime<K, V> in(Store newStore, String newWriter) {
     return new CacheRuntime<>(
         name,
         configuration,
-        stores.apply(partition),
+        newStore,
         keys,
         values,
         expiry,
@@ -78,7 +120,8 @@ final class CacheRuntime<K, V> {
         statistics,
         integration,
         clock,
-        stores);
+        stores,
+        newWriter);
   }
 
   long now() {
@@ -107,7 +150,7 @@ final class CacheRuntime<K, V> {
   }
 
   Write write(Object storedValue, long expiresAt, long now) {
-    return Write.of(storedValue, expiresAt, now);
+    return new Write(storedValue, expiresAt, now, writer, java.util.Set.of());
   }
 
   /**

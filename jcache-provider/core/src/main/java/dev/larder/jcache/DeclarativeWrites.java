@@ -27,7 +27,7 @@ final class DeclarativeWrites<K, V> {
   }
 
   /** A write whose expiry the store chooses, or null if the creation expiry would be ZERO. */
-  private Write write(Object storedValue, long now) {
+  Write write(Object storedValue, long now) {
     ExpiryCalculator expiry = runtime.expiry;
     if (!expiry.isConstant()) {
       return null;
@@ -50,7 +50,7 @@ final class DeclarativeWrites<K, V> {
         storedValue,
         createdAt,
         now,
-        null,
+        runtime.writer,
         Set.of(),
         updated == ExpiryCalculator.UNCHANGED ? Write.KEEP : updated);
   }
@@ -87,7 +87,12 @@ final class DeclarativeWrites<K, V> {
             .map(
                 v ->
                     new Write(
-                        v, probe.expiresAt(), now, null, Set.of(), probe.expiresAtIfPresent()))
+                        v,
+                        probe.expiresAt(),
+                        now,
+                        runtime.writer,
+                        Set.of(),
+                        probe.expiresAtIfPresent()))
             .toList();
     runtime.call(
         "put all",

@@ -2,6 +2,8 @@ package dev.larder.jcache;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.larder.jcache.ext.ExtendedCache;
+import dev.larder.jcache.ext.WriteOptions;
 import dev.larder.jcache.spi.Condition;
 import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.Partition;
@@ -52,12 +54,12 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.invoker = new Invoker<>(this.runtime);
   }
 
-  /** A view of {@code root} confined to another partition. */
-  private LarderCache(LarderCache<K, V> root, Partition partition) {
+  /** A view of {@code root} with another runtime: another partition, or another writer. */
+  private LarderCache(LarderCache<K, V> root, CacheRuntime<K, V> runtime) {
     this.manager = root.manager;
     this.root = root;
     this.views = root.views;
-    this.runtime = root.runtime.inPartition(partition);
+    this.runtime = runtime;
     this.declarative = new DeclarativeWrites<>(this.runtime);
     this.bulk = new BulkOperations<>(this.runtime, manager.executor());
     this.invoker = new Invoker<>(this.runtime);
@@ -89,6 +91,16 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     return view(partition().withNamespace(namespace));
   }
 
+  /**
+   * This cache recording {@code writer} as who wrote every entry it writes, in its entries'
+   * metadata ({@link ExtendedCache#metadata}). Tenant and namespace views of it keep the writer.
+   */
+  public LarderCache<K, V> as(String writer) {
+    requireOpen();
+    WriteOptions.by(writer);
+    return new LarderCache<>(root == null ? this : root, runtime.withWriter(writer));
+  }
+
   /** Clears this cache's own partition and every tenant or namespace view opened on it. */
   void clearAllPartitions() {
     runtime.store.clear();
@@ -98,10 +110,12 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   private LarderCache<K, V> view(Partition partition) {
     requireOpen();
     LarderCache<K, V> base = root == null ? this : root;
-    if (partition.equals(base.partition())) {
-      return base;
-    }
-    return views.computeIfAbsent(partition, p -> new LarderCache<>(base, p));
+    LarderCache<K, V> scoped =
+        partition.equals(base.partition())
+            ? base
+            : views.computeIfAbsent(
+                partition, p -> new LarderCache<>(base, base.runtime.inPartition(p)));
+    return runtime.writer == null ? scoped : scoped.as(runtime.writer);
   }
 
   /** For {@link #get}: the clock was not read (nothing needed it). */
@@ -484,6 +498,9 @@ public final class LarderCache<K, V> implements Cache<K, V> {
 
   @Override
   public <T> T unwrap(Class<T> clazz) {
+    if (clazz == ExtendedCache.class) {
+      return clazz.cast(new CacheExtensions<>(this));
+    }
     if (clazz.isInstance(this)) {
       return clazz.cast(this);
     }

@@ -7,6 +7,10 @@ import dev.larder.jcache.codec.Codecs;
 import dev.larder.jcache.config.LarderConfiguration;
 import dev.larder.jcache.event.EventDispatcher;
 import dev.larder.jcache.expiry.ExpiryCalculator;
+import dev.larder.jcache.ext.Locks;
+import dev.larder.jcache.ext.Queues;
+import dev.larder.jcache.ext.internal.BackendLocks;
+import dev.larder.jcache.ext.internal.BackendQueues;
 import dev.larder.jcache.integration.CacheIntegration;
 import dev.larder.jcache.internal.Backends;
 import dev.larder.jcache.internal.UriParameters;
@@ -104,6 +108,25 @@ public final class LarderCacheManager implements CacheManager {
 
   ExecutorService executor() {
     return executor;
+  }
+
+  /**
+   * The named FIFO queues of this manager's backend, in its namespace, for the global tenant
+   * ({@link Queues#forTenant} for others). Queues live as long as the backend keeps them, not as
+   * long as this manager.
+   */
+  public Queues queues() {
+    requireOpen();
+    return new BackendQueues(backend, namespace, Partition.GLOBAL, classLoader);
+  }
+
+  /**
+   * The named locks (leases) of this manager's backend, in its namespace, for the global tenant
+   * ({@link Locks#forTenant} for others).
+   */
+  public Locks locks() {
+    requireOpen();
+    return new BackendLocks(backend, namespace, Partition.GLOBAL);
   }
 
   @Override

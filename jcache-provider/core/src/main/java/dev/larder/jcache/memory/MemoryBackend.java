@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Policy;
 import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.spi.LockStore;
 import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.QueueStore;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoreSettings;
@@ -46,6 +48,10 @@ final class MemoryBackend implements Backend {
   static final Duration DEFAULT_RECLAIM_DELAY = Duration.ofSeconds(1);
 
   private final Reaper reaper;
+  private final Clock clock;
+  private final ConcurrentHashMap<Partition, MemoryIndices> indices = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Partition, MemoryQueue> queues = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Partition, MemoryLock> locks = new ConcurrentHashMap<>();
   private final AtomicLong versions = new AtomicLong();
   private final ConcurrentHashMap<Partition, PartitionCache> partitions = new ConcurrentHashMap<>();
   private volatile boolean closed;
@@ -56,6 +62,7 @@ final class MemoryBackend implements Backend {
 
   MemoryBackend(Clock clock, Duration reclaimDelay) {
     this.reaper = new Reaper(Objects.requireNonNull(clock, "clock"), reclaimDelay.toMillis());
+    this.clock = clock;
   }
 
   @Override
@@ -85,6 +92,23 @@ final class MemoryBackend implements Backend {
   }
 
   @Override
+  public QueueStore queue(Partition queue) {
+    ensureOpen(queue, "queue");
+    return queues.computeIfAbsent(queue, MemoryQueue::new);
+  }
+
+  @Override
+  public LockStore lock(Partition lock) {
+    ensureOpen(lock, "lock");
+    return locks.computeIfAbsent(lock, p -> new MemoryLock(p, clock));
+  }
+
+  /** The indices of a partition. */
+  MemoryIndices indices(Partition partition) {
+    return indices.computeIfAbsent(partition, p -> new MemoryIndices());
+  }
+
+  @Override
   public String description() {
     return MemoryStoreProvider.SCHEME;
   }
@@ -104,6 +128,9 @@ final class MemoryBackend implements Backend {
               }
             });
     partitions.clear();
+    indices.clear();
+    queues.clear();
+    locks.clear();
   }
 
   /**

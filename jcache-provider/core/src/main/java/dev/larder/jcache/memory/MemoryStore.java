@@ -3,6 +3,7 @@ package dev.larder.jcache.memory;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.larder.jcache.spi.Condition;
 import dev.larder.jcache.spi.Decision;
+import dev.larder.jcache.spi.IndexStore;
 import dev.larder.jcache.spi.KeyPage;
 import dev.larder.jcache.spi.Mutator;
 import dev.larder.jcache.spi.Partition;
@@ -83,7 +84,9 @@ final class MemoryStore implements Store {
             (k, current) -> {
               boolean applied = condition.test(current, now);
               result.set(WriteResult.of(applied, current, now, returnPrevious));
-              return applied ? tracked(k, write.toEntry(backend.nextVersion(), current)) : current;
+              return applied
+                  ? filed(k, tracked(k, write.toEntry(backend.nextVersion(), current)))
+                  : current;
             });
     return result.get();
   }
@@ -99,9 +102,13 @@ final class MemoryStore implements Store {
         cache
             .asMap()
             .compute(
-                key, (k, current) -> tracked(k, write.toEntry(backend.nextVersion(), current)));
+                key,
+                (k, current) ->
+                    filed(k, tracked(k, write.toEntry(backend.nextVersion(), current))));
       } else {
-        cache.put(key, tracked(key, write.toEntry(backend.nextVersion())));
+        StoredEntry entry = tracked(key, write.toEntry(backend.nextVersion()));
+        cache.put(key, entry);
+        filed(key, entry); // after the write: a member is never newer than its entry
       }
     }
   }
@@ -166,7 +173,7 @@ final class MemoryStore implements Store {
               result.set(decision.result());
               return switch (decision.action()) {
                 case KEEP -> current;
-                case PUT -> tracked(k, decision.write().toEntry(backend.nextVersion()));
+                case PUT -> filed(k, tracked(k, decision.write().toEntry(backend.nextVersion())));
                 case REMOVE -> null;
                 case TOUCH ->
                     current == null
@@ -198,6 +205,21 @@ final class MemoryStore implements Store {
   @Override
   public void clear() {
     cache("clear").invalidateAll();
+    backend.indices(partition).clear();
+  }
+
+  @Override
+  public IndexStore indices() {
+    cache("indices");
+    return backend.indices(partition);
+  }
+
+  /** Files a tagged entry in its indices, inside the write's atomic section. */
+  private StoredEntry filed(Object key, StoredEntry entry) {
+    if (!entry.tags().isEmpty()) {
+      backend.indices(partition).file(key, entry.version(), entry.tags());
+    }
+    return entry;
   }
 
   /** Reclaims due entries and runs Caffeine's pending maintenance (evicting) now; for tests. */

@@ -15,6 +15,26 @@ public interface Backend extends AutoCloseable {
   /** The store for one partition. Cheap; may be called repeatedly for the same partition. */
   Store store(Partition partition, StoreSettings settings);
 
+  /**
+   * A named FIFO queue; {@code queue.cache()} is the queue's name.
+   *
+   * @throws UnsupportedOperationException when this backend has no queues
+   */
+  default QueueStore queue(Partition queue) {
+    throw new UnsupportedOperationException(
+        "LARDER-061: backend " + description() + " has no queues yet; use memory: or Redis");
+  }
+
+  /**
+   * A named lease; {@code lock.cache()} is the lock's name.
+   *
+   * @throws UnsupportedOperationException when this backend has no locks
+   */
+  default LockStore lock(Partition lock) {
+    throw new UnsupportedOperationException(
+        "LARDER-062: backend " + description() + " has no locks yet; use memory: or Redis");
+  }
+
   /** A description for messages and logs: the endpoint, never a secret. */
   String description();
 

@@ -109,6 +109,22 @@ public interface Store {
    */
   KeyPage keys(String cursor, int pageSize);
 
-  /** Removes every entry of this partition and nothing outside it. */
+  /** Removes every entry of this partition, and its indices, and nothing outside it. */
   void clear();
+
+  /**
+   * This partition's indices, for stores that keep them (see {@link IndexStore} for what a store
+   * that keeps them promises on every write carrying tags).
+   *
+   * @throws UnsupportedOperationException when this store keeps no indices
+   */
+  default IndexStore indices() {
+    throw new UnsupportedOperationException(
+        "LARDER-060: the store of cache '"
+            + partition().cache()
+            + "' ("
+            + getClass().getSimpleName()
+            + ") keeps no indices; write without index names, or use a backend that has them"
+            + " (memory, Redis)");
+  }
 }

@@ -146,7 +146,7 @@ final class Batches {
     return WriteRequest.builder().deleteRequest(d -> d.key(key)).build();
   }
 
-  private void write(List<WriteRequest> requests) {
+  void write(List<WriteRequest> requests) {
     for (int from = 0; from < requests.size(); from += WRITE_BATCH) {
       List<WriteRequest> pending =
           new ArrayList<>(requests.subList(from, Math.min(requests.size(), from + WRITE_BATCH)));

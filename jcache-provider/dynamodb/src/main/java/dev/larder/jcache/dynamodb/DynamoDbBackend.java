@@ -1,7 +1,9 @@
 package dev.larder.jcache.dynamodb;
 
 import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.spi.LockStore;
 import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.QueueStore;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreSettings;
 import java.net.URI;
@@ -162,6 +164,16 @@ final class DynamoDbBackend implements Backend {
     Objects.requireNonNull(storeSettings, "settings");
     // DynamoDB has no eviction; a bounded size is not honoured (documented in docs/backends)
     return new DynamoDbStore(partition, this);
+  }
+
+  @Override
+  public QueueStore queue(Partition queue) {
+    return new DynamoDbQueue(Objects.requireNonNull(queue, "queue"), this);
+  }
+
+  @Override
+  public LockStore lock(Partition lock) {
+    return new DynamoDbLock(Objects.requireNonNull(lock, "lock"), this);
   }
 
   DynamoDbClient client() {

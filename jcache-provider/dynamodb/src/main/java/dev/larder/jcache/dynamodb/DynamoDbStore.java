@@ -91,7 +91,17 @@ final class DynamoDbStore implements Store {
                 Conditions.of(condition, now),
                 returnPrevious,
                 returnPrevious);
+    if (outcome.applied()) {
+      file(target, write);
+    }
     return WriteResult.of(outcome.applied(), outcome.previous(), now, returnPrevious);
+  }
+
+  /** Files an applied tagged write in its indices (see {@link DynamoDbIndices}). */
+  private void file(Target target, Write write) {
+    if (!write.tags().isEmpty()) {
+      indices().file(List.of(target), List.of(write.tags()));
+    }
   }
 
   /**
@@ -169,7 +179,19 @@ final class DynamoDbStore implements Store {
               + writes.size()
               + " writes; they must align");
     }
-    batches().putAll(targets(keys), writes);
+    List<Target> targets = targets(keys);
+    batches().putAll(targets, writes);
+    List<Target> tagged = new ArrayList<>();
+    List<java.util.Set<String>> tags = new ArrayList<>();
+    for (int i = 0; i < writes.size(); i++) {
+      if (!writes.get(i).tags().isEmpty()) {
+        tagged.add(targets.get(i));
+        tags.add(writes.get(i).tags());
+      }
+    }
+    if (!tagged.isEmpty()) {
+      indices().file(tagged, tags);
+    }
   }
 
   @Override
@@ -231,6 +253,9 @@ final class DynamoDbStore implements Store {
                     : touch(target, current.version(), decision.expiresAt(), true);
           };
       if (outcome.applied()) {
+        if (decision.action() == Decision.Action.PUT) {
+          file(target, decision.write());
+        }
         return decision.result();
       }
       current = outcome.previous();
@@ -246,6 +271,12 @@ final class DynamoDbStore implements Store {
   @Override
   public void clear() {
     new PartitionWalker(this, backend).clear();
+    indices().clear();
+  }
+
+  @Override
+  public DynamoDbIndices indices() {
+    return new DynamoDbIndices(this, backend);
   }
 
   private List<Target> targets(List<?> keys) {

@@ -1,6 +1,7 @@
 package dev.larder.jcache.dynamodb;
 
 import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.storetck.IndexStoreContract;
 import dev.larder.jcache.storetck.StoreContractTest;
 import dev.larder.testkit.dynamodb.DynamoDbLocal;
 import java.net.URI;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
  * The DynamoDB store passes the store contract, on DynamoDB Local in this JVM (the fastest real
  * DynamoDB there is). The store never reads a clock: every time it needs comes from its caller.
  */
-class DynamoDbStoreContractTest extends StoreContractTest {
+class DynamoDbStoreContractTest extends StoreContractTest implements IndexStoreContract {
 
   private static DynamoDbLocal dynamo;
 

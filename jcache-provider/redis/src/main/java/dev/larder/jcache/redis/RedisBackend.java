@@ -1,7 +1,9 @@
 package dev.larder.jcache.redis;
 
 import dev.larder.jcache.spi.Backend;
+import dev.larder.jcache.spi.LockStore;
 import dev.larder.jcache.spi.Partition;
+import dev.larder.jcache.spi.QueueStore;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreSettings;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,16 @@ final class RedisBackend implements Backend {
   @Override
   public Store store(Partition partition, StoreSettings settings) {
     return new RedisStore(connection, partition);
+  }
+
+  @Override
+  public QueueStore queue(Partition queue) {
+    return new RedisQueue(connection, queue);
+  }
+
+  @Override
+  public LockStore lock(Partition lock) {
+    return new RedisLock(connection, lock);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.larder.jcache.redis;
 
 import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.IndexStore;
 import dev.larder.jcache.spi.KeyPage;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.Store;
@@ -43,6 +44,7 @@ final class RedisStore implements Store {
   private final Partition partition;
   private final KeyLayout layout;
   private final KeyWalker walker;
+  private final RedisIndices indices;
 
   RedisStore(RedisConnection connection, Partition partition) {
     this.connection = connection;
@@ -50,6 +52,7 @@ final class RedisStore implements Store {
     this.partition = partition;
     this.layout = new KeyLayout(partition);
     this.walker = new KeyWalker(connection, layout);
+    this.indices = new RedisIndices(connection, partition);
   }
 
   @Override
@@ -107,21 +110,49 @@ final class RedisStore implements Store {
     if (condition.kind() == Condition.Kind.ALWAYS && !write.dependsOnCurrent()) {
       byte[] entry = EntryFormat.encode(version, write.expiresAt(), write);
       SetParams params = expiry(write.expiresAt());
+      boolean fileInPipeline = !write.tags().isEmpty() && !connection.isCluster();
       byte[] old =
           call(
               "put",
               () -> {
+                if (fileInPipeline) {
+                  // one node runs a pipeline in order: the entry, then its index members
+                  try (AbstractPipeline pipeline = client.pipelined()) {
+                    Response<byte[]> previous =
+                        returnPrevious ? pipeline.setGet(redisKey, entry, params) : null;
+                    if (!returnPrevious) {
+                      pipeline.set(redisKey, entry, params);
+                    }
+                    indices.file(pipeline, (byte[]) key, version, write.tags());
+                    pipeline.sync();
+                    return previous == null ? null : previous.get();
+                  }
+                }
                 if (returnPrevious) {
                   return client.setGet(redisKey, entry, params);
                 }
                 client.set(redisKey, entry, params);
                 return null;
               });
+      if (!fileInPipeline) {
+        file(key, version, write);
+      }
       return WriteResult.of(true, decode(old, "put"), now, returnPrevious);
     }
     List<byte[]> args = putArgs(condition, now, version, write);
     Object reply = call("put", () -> Scripts.PUT.call(client, redisKey, args));
-    return result(reply, now, returnPrevious, "put");
+    WriteResult result = result(reply, now, returnPrevious, "put");
+    if (result.applied()) {
+      file(key, version, write);
+    }
+    return result;
+  }
+
+  /** Files a tagged write's key in its indices, after the write applied (see RedisIndices). */
+  private void file(Object key, long version, Write write) {
+    if (!write.tags().isEmpty()) {
+      indices.file(List.of((byte[]) key), List.of(version), List.of(write.tags()));
+    }
   }
 
   private List<byte[]> putArgs(Condition condition, long now, long version, Write write) {
@@ -141,6 +172,9 @@ final class RedisStore implements Store {
     if (keys.isEmpty()) {
       return;
     }
+    List<byte[]> taggedKeys = new ArrayList<>();
+    List<Long> taggedVersions = new ArrayList<>();
+    List<java.util.Set<String>> tags = new ArrayList<>();
     call(
         "put all",
         () -> {
@@ -152,6 +186,11 @@ final class RedisStore implements Store {
               Write write = writes.get(i);
               byte[] redisKey = redisKey(keys.get(i));
               long version = newVersion();
+              if (!write.tags().isEmpty()) {
+                taggedKeys.add((byte[]) keys.get(i));
+                taggedVersions.add(version);
+                tags.add(write.tags());
+              }
               if (write.dependsOnCurrent()) {
                 List<byte[]> args = putArgs(Condition.always(), write.writtenAt(), version, write);
                 scripted.add(pipeline.evalsha(Scripts.PUT.sha, List.of(redisKey), args));
@@ -179,6 +218,9 @@ final class RedisStore implements Store {
           }
           return null;
         });
+    if (!taggedKeys.isEmpty()) {
+      indices.file(taggedKeys, taggedVersions, tags);
+    }
   }
 
   @Override
@@ -257,6 +299,12 @@ final class RedisStore implements Store {
       }
       cursor = page.cursor();
     } while (cursor != null);
+    indices.clear();
+  }
+
+  @Override
+  public IndexStore indices() {
+    return indices;
   }
 
   private WriteResult result(Object reply, long now, boolean returnPrevious, String operation) {
