@@ -1,72 +1,50 @@
 package dev.larder.jcache.ext.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
+import dev.larder.jcache.codec.Codec;
+import dev.larder.jcache.codec.Codecs;
 import javax.cache.CacheException;
 
-/** Java serialization of queue items with the cache manager's class loader. Stateless. */
+/**
+ * Queue items as bytes: the same binary codec remote caches use (compact strings and numbers, Java
+ * serialization with the cache manager's class loader otherwise), with queue-specific errors.
+ * Thread-safe.
+ */
 final class ItemCodec {
 
   private final String what;
-  private final ClassLoader classLoader;
+  private final Codec<Object> codec;
 
   ItemCodec(String what, ClassLoader classLoader) {
     this.what = what;
-    this.classLoader = classLoader;
+    this.codec = Codecs.forCache(what, classLoader, false, true);
   }
 
   /**
    * @throws IllegalArgumentException when the item cannot be serialized
    */
   byte[] encode(Object item) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(item);
-    } catch (IOException e) {
+    try {
+      return (byte[]) codec.encode(item);
+    } catch (IllegalArgumentException | CacheException e) {
       throw new IllegalArgumentException(
           "LARDER-067: "
               + what
               + " cannot take a "
               + item.getClass().getName()
               + ": it is not serializable ("
-              + e
+              + e.getMessage()
               + "); make it (and everything it refers to) implement java.io.Serializable."
               + " Nothing was pushed",
           e);
     }
-    return bytes.toByteArray();
   }
 
   Object decode(byte[] bytes) {
-    try (ObjectInputStream in = new LoaderInput(new ByteArrayInputStream(bytes), classLoader)) {
-      return in.readObject();
-    } catch (IOException | ClassNotFoundException e) {
+    try {
+      return codec.decode(bytes);
+    } catch (CacheException e) {
       throw new CacheException(
-          "LARDER-068: " + what + " holds an item this JVM cannot read: " + e, e);
-    }
-  }
-
-  private static final class LoaderInput extends ObjectInputStream {
-    private final ClassLoader loader;
-
-    LoaderInput(InputStream in, ClassLoader loader) throws IOException {
-      super(in);
-      this.loader = loader;
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc)
-        throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
+          "LARDER-068: " + what + " holds an item this JVM cannot read: " + e.getMessage(), e);
     }
   }
 }
