@@ -124,6 +124,14 @@ final class CacheRuntime<K, V> {
         newWriter);
   }
 
+  void recordHitOrMiss(boolean hit) {
+    if (hit) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
+    }
+  }
+
   long now() {
     return clock.millis();
   }

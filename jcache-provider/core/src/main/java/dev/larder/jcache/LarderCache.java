@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.larder.jcache.ext.ExtendedCache;
 import dev.larder.jcache.ext.WriteOptions;
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
@@ -40,6 +39,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   private final BulkOperations<K, V> bulk;
   private final Invoker<K, V> invoker;
   private final DeclarativeWrites<K, V> declarative;
+  private final ConditionalWrites<K, V> conditional;
   private final LarderCache<K, V> root;
   private final ConcurrentMap<Partition, LarderCache<K, V>> views;
   private volatile boolean closed;
@@ -50,6 +50,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.views = new ConcurrentHashMap<>();
     this.runtime = runtime.apply(this);
     this.declarative = new DeclarativeWrites<>(this.runtime);
+    this.conditional = new ConditionalWrites<>(this.runtime, declarative);
     this.bulk = new BulkOperations<>(this.runtime, manager.executor());
     this.invoker = new Invoker<>(this.runtime);
   }
@@ -61,6 +62,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.views = root.views;
     this.runtime = runtime;
     this.declarative = new DeclarativeWrites<>(this.runtime);
+    this.conditional = new ConditionalWrites<>(this.runtime, declarative);
     this.bulk = new BulkOperations<>(this.runtime, manager.executor());
     this.invoker = new Invoker<>(this.runtime);
   }
@@ -215,7 +217,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
       runtime.statistics.recordPuts(1);
     }
     if (statsGet) {
-      recordHitOrMiss(change.hadLiveEntry());
+      runtime.recordHitOrMiss(change.hadLiveEntry());
       runtime.statistics.recordGetTime(start);
     }
     runtime.statistics.recordPutTime(start);
@@ -234,33 +236,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireOpen();
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    long start = runtime.statistics.start();
-    Object storedKey = runtime.keys.encode(key);
-    Object storedValue = runtime.values.encode(value);
-    Change declared = declarative.putIfAbsent(storedKey, storedValue);
-    Change change =
-        declared != null
-            ? declared
-            : runtime.call(
-                "put if absent",
-                () ->
-                    runtime.store.compute(
-                        storedKey,
-                        current -> {
-                          long now = runtime.now();
-                          if (CacheRuntime.isLive(current, now)) {
-                            return Decision.keep(Change.none(current, null));
-                          }
-                          runtime.integration.write(key, value);
-                          return runtime.create(current, storedValue, now);
-                        }));
-    recordHitOrMiss(change.hadLiveEntry());
-    if (change.changed()) {
-      runtime.statistics.recordPuts(1);
-      runtime.statistics.recordPutTime(start);
-    }
-    runtime.publish(key, value, change);
-    return change.changed();
+    return conditional.putIfAbsent(key, value);
   }
 
   @Override
@@ -276,7 +252,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireNonNull(key, "key");
     long start = runtime.statistics.start();
     StoredEntry previous = removeAndGetPrevious(key, true);
-    recordHitOrMiss(previous != null);
+    runtime.recordHitOrMiss(previous != null);
     runtime.statistics.recordGetTime(start);
     return runtime.decode(previous);
   }
@@ -309,39 +285,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireOpen();
     requireNonNull(key, "key");
     requireNonNull(oldValue, "oldValue");
-    long start = runtime.statistics.start();
-    Object storedKey = runtime.keys.encodeForLookup(key);
-    Object expected = runtime.values.encodeForLookup(oldValue);
-    Change declared = declarative.removeValue(storedKey, expected);
-    Change change =
-        declared != null
-            ? declared
-            : runtime.call(
-                "remove a value",
-                () ->
-                    runtime.store.compute(
-                        storedKey,
-                        current -> {
-                          long now = runtime.now();
-                          if (!CacheRuntime.isLive(current, now)) {
-                            return Decision.keep(Change.NONE);
-                          }
-                          if (!Condition.ifValue(expected).test(current, now)) {
-                            return Decision.keep(Change.none(current, null));
-                          }
-                          runtime.integration.delete(key);
-                          return Decision.remove(
-                              new Change(EventType.REMOVED, current, null, null));
-                        }));
-    recordHitOrMiss(change.hadLiveEntry());
-    if (change.changed()) {
-      runtime.statistics.recordRemovals(1);
-      runtime.statistics.recordRemoveTime(start);
-    } else if (change.hadLiveEntry()) {
-      runtime.touchOnAccess(storedKey, change.previous(), runtime.now());
-    }
-    runtime.publish(key, null, change);
-    return change.changed();
+    return conditional.removeValue(key, oldValue);
   }
 
   @Override
@@ -350,7 +294,9 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireNonNull(key, "key");
     requireNonNull(oldValue, "oldValue");
     requireNonNull(newValue, "newValue");
-    return replace(key, runtime.values.encodeForLookup(oldValue), newValue, false).changed();
+    return conditional
+        .replace(key, runtime.values.encodeForLookup(oldValue), newValue, false)
+        .changed();
   }
 
   @Override
@@ -358,7 +304,7 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireOpen();
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    return replace(key, null, value, false).changed();
+    return conditional.replace(key, null, value, false).changed();
   }
 
   @Override
@@ -366,48 +312,8 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     requireOpen();
     requireNonNull(key, "key");
     requireNonNull(value, "value");
-    Change change = replace(key, null, value, true);
+    Change change = conditional.replace(key, null, value, true);
     return change.changed() ? runtime.decode(change.previous()) : null;
-  }
-
-  /** Replaces a live entry, if its value equals {@code expected} when that is given. */
-  private Change replace(K key, Object expected, V value, boolean countGetTime) {
-    long start = runtime.statistics.start();
-    Object storedKey = runtime.keys.encode(key);
-    Object storedValue = runtime.values.encode(value);
-    Change declared = declarative.replace(storedKey, expected, storedValue, countGetTime);
-    Change change =
-        declared != null
-            ? declared
-            : runtime.call(
-                "replace",
-                () ->
-                    runtime.store.compute(
-                        storedKey,
-                        current -> {
-                          long now = runtime.now();
-                          if (!CacheRuntime.isLive(current, now)) {
-                            return Decision.keep(Change.NONE);
-                          }
-                          if (expected != null && !Condition.ifValue(expected).test(current, now)) {
-                            return Decision.keep(Change.none(current, null));
-                          }
-                          runtime.integration.write(key, value);
-                          return runtime.upsert(current, storedValue);
-                        }));
-    recordHitOrMiss(change.hadLiveEntry());
-    if (change.changed()) {
-      runtime.statistics.recordPuts(1);
-      runtime.statistics.recordPutTime(start);
-    } else if (change.hadLiveEntry()) {
-      // a replace whose old value did not match counts as an access (JSR-107 expiry table)
-      runtime.touchOnAccess(storedKey, change.previous(), runtime.now());
-    }
-    if (countGetTime) {
-      runtime.statistics.recordGetTime(start);
-    }
-    runtime.publish(key, value, change);
-    return change;
   }
 
   @Override
@@ -528,14 +434,6 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   public Iterator<Entry<K, V>> iterator() {
     requireOpen();
     return new CacheIterator<>(runtime, this::remove);
-  }
-
-  private void recordHitOrMiss(boolean hit) {
-    if (hit) {
-      runtime.statistics.recordHits(1);
-    } else {
-      runtime.statistics.recordMisses(1);
-    }
   }
 
   void requireOpen() {
