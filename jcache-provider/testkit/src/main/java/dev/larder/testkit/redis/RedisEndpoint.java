@@ -4,14 +4,16 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * A running test deployment of Redis: a {@link RedisServer}, a {@link RedisTlsServer} or a {@link
- * RedisCluster}. What every kind offers, so one test can run against each.
+ * A running test deployment of Redis: a {@link RedisServer}, a {@link RedisTlsServer}, a {@link
+ * RedisCluster} or a {@link RedisSentinel}. What every kind offers, so one test can run against
+ * each.
  */
 public interface RedisEndpoint extends AutoCloseable {
 
   /**
-   * The address a Larder cache manager is given: {@code redis://}, {@code rediss://} or {@code
-   * redis-cluster://}, with the user and password (percent-encoded) when the server has them.
+   * The address a Larder cache manager is given: {@code redis://}, {@code rediss://}, {@code
+   * redis-cluster://} or {@code redis-sentinel://}, with the user and password (percent-encoded)
+   * when the server has them.
    */
   URI uri();
 

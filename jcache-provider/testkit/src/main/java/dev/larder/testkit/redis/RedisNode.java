@@ -401,7 +401,8 @@ public abstract class RedisNode implements RedisEndpoint {
     }
   }
 
-  private static void deleteTree(Path root) {
+  /** Deletes {@code root} and everything under it, ignoring failures. */
+  static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,12 +37,19 @@ final class RedisProcess {
     this.logStart = logStart;
   }
 
-  /** Starts {@code binary configFile}, appending its output to {@code log}. */
-  static RedisProcess launch(RedisBinary binary, Path configFile, Path log) throws IOException {
+  /**
+   * Starts {@code binary configFile arguments...} (such as {@code --sentinel}), appending its
+   * output to {@code log}.
+   */
+  static RedisProcess launch(RedisBinary binary, Path configFile, Path log, String... arguments)
+      throws IOException {
     long logStart = Files.exists(log) ? Files.size(log) : 0;
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of("/bin/sh", "-c", WATCHDOG, binary.path().toString()));
+    command.add(configFile.toString());
+    command.addAll(List.of(arguments));
     Process process =
-        new ProcessBuilder(
-                List.of("/bin/sh", "-c", WATCHDOG, binary.path().toString(), configFile.toString()))
+        new ProcessBuilder(command)
             .directory(configFile.getParent().toFile())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>On a {@code static} field the deployment lives for the whole class (nested classes share it);
- * on an instance field, for each test. {@link #cluster()} and {@link #tls()} work the same way, and
- * {@link #of} takes any starter, such as {@code () -> RedisServer.builder().user("u",
- * "p").start()}. Tests that stop or pause a node should restart or resume it before they end. Data
- * is not cleared between tests: use fresh key names or {@code redis.get().flushAll()}.
+ * on an instance field, for each test. {@link #cluster()}, {@link #tls()} and {@link #sentinel()}
+ * work the same way, and {@link #of} takes any starter, such as {@code () ->
+ * RedisServer.builder().user("u", "p").start()}. Tests that stop or pause a node should restart or
+ * resume it before they end. Data is not cleared between tests: use fresh key names or {@code
+ * redis.get().flushAll()}.
  *
  * <p>Thread-safe.
  *
@@ -60,6 +61,11 @@ public final class RedisServerExtension<T extends RedisEndpoint>
   /** One TLS-only server with generated certificates: {@link RedisTlsServer#start()}. */
   public static RedisServerExtension<RedisTlsServer> tls() {
     return new RedisServerExtension<>(RedisTlsServer::start);
+  }
+
+  /** A master watched by one sentinel: {@link RedisSentinel#start()}. */
+  public static RedisServerExtension<RedisSentinel> sentinel() {
+    return new RedisServerExtension<>(RedisSentinel::start);
   }
 
   /** Whatever {@code starter} starts, for example a server with a password. */

@@ -1,9 +1,10 @@
 /**
  * Real {@code redis-server} processes for tests, never mocks: {@link
  * dev.larder.testkit.redis.RedisServer} (one node), {@link dev.larder.testkit.redis.RedisCluster}
- * (three masters) and {@link dev.larder.testkit.redis.RedisTlsServer} (TLS only, certificates made
- * for the run), each on free ports of 127.0.0.1 and never the machine's own Redis, plus the JUnit 5
- * {@link dev.larder.testkit.redis.RedisServerExtension}.
+ * (three masters), {@link dev.larder.testkit.redis.RedisTlsServer} (TLS only, certificates made for
+ * the run) and {@link dev.larder.testkit.redis.RedisSentinel} (a master and one sentinel), each on
+ * free ports of 127.0.0.1 and never the machine's own Redis, plus the JUnit 5 {@link
+ * dev.larder.testkit.redis.RedisServerExtension}.
  *
  * <p>The binary comes from {@code $REDIS_SERVER}, else {@code PATH}, else the embedded-redis jar
  * ({@link dev.larder.testkit.redis.RedisBinary}). Processes die with the JVM: a shutdown hook
