@@ -56,34 +56,6 @@ final class CacheRuntime<K, V> {
       CacheIntegration<K, V> integration,
       Clock clock,
       Function<Partition, Store> stores) {
-    this(
-        name,
-        configuration,
-        store,
-        keys,
-        values,
-        expiry,
-        events,
-        statistics,
-        integration,
-        clock,
-        stores,
-        null);
-  }
-
-  private CacheRuntime(
-      String name,
-      LarderConfiguration<K, V> configuration,
-      Store store,
-      Codec<K> keys,
-      Codec<V> values,
-      ExpiryCalculator expiry,
-      EventDispatcher<K, V> events,
-      CacheStatistics statistics,
-      CacheIntegration<K, V> integration,
-      Clock clock,
-      Function<Partition, Store> stores,
-      String writer) {
     this.name = name;
     this.configuration = configuration;
     this.store = store;
@@ -95,6 +67,22 @@ final class CacheRuntime<K, V> {
     this.integration = integration;
     this.clock = clock;
     this.stores = stores;
+    this.writer = null;
+  }
+
+  /** {@code base} with another store and writer: everything else is shared. */
+  private CacheRuntime(CacheRuntime<K, V> base, Store store, String writer) {
+    this.name = base.name;
+    this.configuration = base.configuration;
+    this.store = store;
+    this.keys = base.keys;
+    this.values = base.values;
+    this.expiry = base.expiry;
+    this.events = base.events;
+    this.statistics = base.statistics;
+    this.integration = base.integration;
+    this.clock = base.clock;
+    this.stores = base.stores;
     this.writer = writer;
   }
 
@@ -109,19 +97,7 @@ final class CacheRuntime<K, V> {
   }
 
   private CacheRuntime<K, V> in(Store newStore, String newWriter) {
-    return new CacheRuntime<>(
-        name,
-        configuration,
-        newStore,
-        keys,
-        values,
-        expiry,
-        events,
-        statistics,
-        integration,
-        clock,
-        stores,
-        newWriter);
+    return new CacheRuntime<>(this, newStore, newWriter);
   }
 
   void recordHitOrMiss(boolean hit) {
