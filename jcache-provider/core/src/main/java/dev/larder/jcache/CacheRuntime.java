@@ -42,6 +42,9 @@ final class CacheRuntime<K, V> {
   /** Who this runtime's writes say wrote them, or null. */
   final String writer;
 
+  /** Reads change nothing: the expiry policy is fixed and has no access rule. */
+  final boolean plainReads;
+
   private final Function<Partition, Store> stores;
 
   CacheRuntime(
@@ -68,6 +71,7 @@ final class CacheRuntime<K, V> {
     this.clock = clock;
     this.stores = stores;
     this.writer = null;
+    this.plainReads = expiry.isConstant() && !expiry.touchesOnAccess();
   }
 
   /** {@code base} with another store and writer: everything else is shared. */
@@ -84,6 +88,7 @@ final class CacheRuntime<K, V> {
     this.clock = base.clock;
     this.stores = base.stores;
     this.writer = writer;
+    this.plainReads = base.plainReads;
   }
 
   /** The same cache confined to another partition: everything shared but the store. */

@@ -127,11 +127,33 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpen();
     requireNonNull(key, "key");
+    CacheRuntime<K, V> rt = runtime;
+    if (!rt.plainReads || rt.statistics.isEnabled()) {
+      return getWithBookkeeping(key);
+    }
+    // the common read (fixed expiry, no access expiry, no statistics) is kept this small so that
+    // the JIT inlines it into the caller; everything else is in getWithBookkeeping
+    Object storedKey = rt.keys.encodeForLookup(key);
+    StoredEntry entry;
+    try {
+      entry = rt.store.get(storedKey);
+    } catch (StoreException e) {
+      throw rt.failure("get", e);
+    }
+    if (entry != null
+        && (entry.expiresAt() == StoredEntry.ETERNAL || !entry.isExpiredAt(rt.now()))) {
+      return rt.values.decode(entry.value());
+    }
+    return missed(key, storedKey, entry);
+  }
+
+  /** {@link #get} with statistics, access expiry or a non-constant expiry policy. */
+  private V getWithBookkeeping(K key) {
     long start = runtime.statistics.start();
     Object storedKey = runtime.keys.encodeForLookup(key);
     boolean touchInRead = runtime.expiry.touchesOnAccess();
     // the clock is read only when something depends on it: eternal entries under a fixed policy
-    // need no time at all (the common case, and a clock read costs as much as the lookup)
+    // need no time at all (a clock read costs as much as the lookup)
     long now = touchInRead || !runtime.expiry.isConstant() ? runtime.now() : NOT_READ;
     StoredEntry entry;
     try {
@@ -154,14 +176,19 @@ public final class LarderCache<K, V> implements Cache<K, V> {
       }
       value = runtime.values.decode(entry.value());
     } else {
-      if (entry != null) {
-        runtime.expire(key, storedKey, entry);
-      }
-      runtime.statistics.recordMisses(1);
-      value = runtime.integration.readThrough() ? bulk.loadOne(key) : null;
+      value = missed(key, storedKey, entry);
     }
     runtime.statistics.recordGetTime(start);
     return value;
+  }
+
+  /** A read found no live entry: drops an expired one, counts the miss, reads through. */
+  private V missed(K key, Object storedKey, StoredEntry entry) {
+    if (entry != null) {
+      runtime.expire(key, storedKey, entry);
+    }
+    runtime.statistics.recordMisses(1);
+    return runtime.integration.readThrough() ? bulk.loadOne(key) : null;
   }
 
   @Override
@@ -437,7 +464,8 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   }
 
   void requireOpen() {
-    if (isClosed()) {
+    // the cache's own flag suffices: a closing manager closes each of its caches before it returns
+    if ((root == null ? this : root).closed) {
       throw new IllegalStateException(
           "cache '" + runtime.name + "' is closed; get it again from an open CacheManager");
     }

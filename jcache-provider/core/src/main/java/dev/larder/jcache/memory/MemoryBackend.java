@@ -53,7 +53,7 @@ final class MemoryBackend implements Backend {
   private final ConcurrentHashMap<Partition, MemoryQueue> queues = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Partition, MemoryLock> locks = new ConcurrentHashMap<>();
   private final AtomicLong versions = new AtomicLong();
-  private final ConcurrentHashMap<Partition, PartitionCache> partitions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Partition, MemoryStore> partitions = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
   MemoryBackend(Clock clock) {
@@ -75,20 +75,20 @@ final class MemoryBackend implements Backend {
     Objects.requireNonNull(partition, "partition");
     Objects.requireNonNull(settings, "settings");
     ensureOpen(partition, "store");
-    PartitionCache holder =
+    MemoryStore store =
         partitions.compute(
             partition,
             (p, existing) -> {
-              PartitionCache next = existing == null ? new PartitionCache() : existing;
+              MemoryStore next = existing == null ? new MemoryStore(p, this) : existing;
               next.cache = reconfigure(next.cache, settings);
               return next;
             });
     if (closed) { // lost a race with close(): leave nothing behind
       partitions.remove(partition);
-      holder.cache = null;
+      store.cache = null;
       ensureOpen(partition, "store");
     }
-    return new MemoryStore(partition, this, holder);
+    return store;
   }
 
   @Override
@@ -120,9 +120,9 @@ final class MemoryBackend implements Backend {
     partitions
         .values()
         .forEach(
-            holder -> {
-              Cache<Object, StoredEntry> cache = holder.cache;
-              holder.cache = null;
+            store -> {
+              Cache<Object, StoredEntry> cache = store.cache;
+              store.cache = null;
               if (cache != null) {
                 cache.invalidateAll();
               }
@@ -131,20 +131,6 @@ final class MemoryBackend implements Backend {
     indices.clear();
     queues.clear();
     locks.clear();
-  }
-
-  /**
-   * The Caffeine cache of one partition. Stores hold this holder rather than the cache, so a
-   * partition whose bound changes kind can move to a new cache, and a closed backend can drop it.
-   */
-  static final class PartitionCache
-      implements java.util.function.Supplier<Cache<Object, StoredEntry>> {
-    volatile Cache<Object, StoredEntry> cache;
-
-    @Override
-    public Cache<Object, StoredEntry> get() {
-      return cache;
-    }
   }
 
   Reaper reaper() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One partition of a {@link MemoryBackend}. Every single-key write runs inside Caffeine's per-key
@@ -25,27 +26,34 @@ import java.util.concurrent.atomic.AtomicReference;
  * propagate unchanged and leave the entry as it was.
  *
  * <p>Bulk operations are atomic per key, not across keys. {@link #keys} returns the whole partition
- * as one page (see there). Thread-safe; holds no state of its own, so it is cheap to create and any
- * number of instances may serve one partition.
+ * as one page (see there). Thread-safe; the backend keeps one per partition and every cache on that
+ * partition shares it.
  */
 final class MemoryStore implements Store {
 
   private final Partition partition;
   private final MemoryBackend backend;
-  private final MemoryBackend.PartitionCache holder;
   private final Reaper reaper;
 
-  MemoryStore(Partition partition, MemoryBackend backend, MemoryBackend.PartitionCache holder) {
+  /** What the reaper reclaims from: this partition's cache of the moment. */
+  private final Supplier<Cache<Object, StoredEntry>> owner = () -> this.cache;
+
+  /**
+   * The partition's Caffeine cache; the backend replaces it when the partition's bound changes kind
+   * and drops it when closed (null).
+   */
+  volatile Cache<Object, StoredEntry> cache;
+
+  MemoryStore(Partition partition, MemoryBackend backend) {
     this.partition = partition;
     this.backend = backend;
-    this.holder = holder;
     this.reaper = backend.reaper();
   }
 
   /** Notes an entry just stored, so it is reclaimed once expired; returns it. */
   private StoredEntry tracked(Object key, StoredEntry entry) {
     if (entry != null) {
-      reaper.track(holder, key, entry);
+      reaper.track(owner, key, entry);
     }
     return entry;
   }
@@ -239,7 +247,7 @@ final class MemoryStore implements Store {
   }
 
   private Cache<Object, StoredEntry> cache(String operation) {
-    Cache<Object, StoredEntry> cache = holder.cache;
+    Cache<Object, StoredEntry> cache = this.cache;
     if (cache == null) {
       throw backend.closedError(partition, operation);
     }
