@@ -67,9 +67,15 @@ public class DynamoDbBenchmark {
   static final int WRITE_BATCH = 25;
   static final String LARDER_TABLE = "larder-bench";
   static final String RAW_TABLE = "raw-bench";
+  static final String SHAPED_TABLE = "raw-shaped-bench";
 
-  /** Which client: Larder, or the raw SDK call it is compared with. */
-  @Param({"larder", "sdk"})
+  /**
+   * Which client: Larder; the raw SDK call a hand-written cache makes (key and value only); or the
+   * same raw call on an item shaped like Larder's (composite key, value, version, expiry, native
+   * TTL, written-at), which separates what Larder's client costs from what its item costs the
+   * server.
+   */
+  @Param({"larder", "sdk", "sdk-larder-item"})
   public String client;
 
   private String[] keys;
@@ -81,6 +87,8 @@ public class DynamoDbBenchmark {
   private CacheManager manager;
   private Cache<String, String> cache;
   private DynamoDbClient sdk;
+  private String table;
+  private ItemShape shape;
 
   @Setup(Level.Trial)
   public void open() {
@@ -149,6 +157,8 @@ public class DynamoDbBenchmark {
                                   .build())
                           .addExecutionInterceptor(counting))
               .build();
+      shape = client.equals("sdk") ? ItemShape.MINIMAL : ItemShape.LARDER;
+      table = shape == ItemShape.MINIMAL ? RAW_TABLE : SHAPED_TABLE;
       createRawTable();
     }
     for (Map<String, String> map : maps) {
@@ -168,23 +178,30 @@ public class DynamoDbBenchmark {
   private void createRawTable() {
     try {
       sdk.createTable(
-          b ->
-              b.tableName(RAW_TABLE)
-                  .billingMode(BillingMode.PAY_PER_REQUEST)
-                  .attributeDefinitions(
-                      AttributeDefinition.builder()
-                          .attributeName("pk")
-                          .attributeType(ScalarAttributeType.S)
-                          .build())
-                  .keySchema(
-                      KeySchemaElement.builder()
-                          .attributeName("pk")
-                          .keyType(KeyType.HASH)
-                          .build()));
+          b -> {
+            b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST);
+            if (shape == ItemShape.MINIMAL) {
+              b.attributeDefinitions(attribute("pk", ScalarAttributeType.S))
+                  .keySchema(key("pk", KeyType.HASH));
+            } else {
+              b.attributeDefinitions(
+                      attribute("pk", ScalarAttributeType.S),
+                      attribute("sk", ScalarAttributeType.B))
+                  .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
+            }
+          });
     } catch (ResourceInUseException e) {
       // created by an earlier fork of this run
     }
-    sdk.waiter().waitUntilTableExists(b -> b.tableName(RAW_TABLE));
+    sdk.waiter().waitUntilTableExists(b -> b.tableName(table));
+  }
+
+  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 
   @TearDown(Level.Trial)
@@ -209,12 +226,12 @@ public class DynamoDbBenchmark {
     Map<String, AttributeValue> item =
         sdk.getItem(
                 b ->
-                    b.tableName(RAW_TABLE)
-                        .key(Map.of("pk", AttributeValue.fromS(key)))
+                    b.tableName(table)
+                        .key(shape.key(key))
                         .consistentRead(true)
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL))
             .item();
-    return item == null || item.isEmpty() ? null : item.get("v").s();
+    return item == null || item.isEmpty() ? null : shape.value(item);
   }
 
   @Benchmark
@@ -226,10 +243,8 @@ public class DynamoDbBenchmark {
     }
     sdk.putItem(
         b ->
-            b.tableName(RAW_TABLE)
-                .item(
-                    Map.of(
-                        "pk", AttributeValue.fromS(keys[i]), "v", AttributeValue.fromS(values[i])))
+            b.tableName(table)
+                .item(shape.item(keys[i], values[i]))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
   }
 
@@ -242,19 +257,18 @@ public class DynamoDbBenchmark {
     }
     List<Map<String, AttributeValue>> keyItems = new ArrayList<>(batch.size());
     for (String key : batch) {
-      keyItems.add(Map.of("pk", AttributeValue.fromS(key)));
+      keyItems.add(shape.key(key));
     }
     Map<String, String> found = new HashMap<>();
     Map<String, KeysAndAttributes> pending =
-        Map.of(RAW_TABLE, KeysAndAttributes.builder().keys(keyItems).consistentRead(true).build());
+        Map.of(table, KeysAndAttributes.builder().keys(keyItems).consistentRead(true).build());
     while (!pending.isEmpty()) {
       Map<String, KeysAndAttributes> request = pending;
       var response =
           sdk.batchGetItem(
               b -> b.requestItems(request).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-      for (Map<String, AttributeValue> item :
-          response.responses().getOrDefault(RAW_TABLE, List.of())) {
-        found.put(item.get("pk").s(), item.get("v").s());
+      for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+        found.put(shape.keyOf(item), shape.value(item));
       }
       pending = response.unprocessedKeys();
     }
@@ -274,13 +288,12 @@ public class DynamoDbBenchmark {
     }
     List<WriteRequest> writes = new ArrayList<>(map.size());
     for (Map.Entry<String, String> e : map.entrySet()) {
-      Map<String, AttributeValue> item =
-          Map.of("pk", AttributeValue.fromS(e.getKey()), "v", AttributeValue.fromS(e.getValue()));
+      Map<String, AttributeValue> item = shape.item(e.getKey(), e.getValue());
       writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
     }
     for (int from = 0; from < writes.size(); from += WRITE_BATCH) {
       Map<String, List<WriteRequest>> pending =
-          Map.of(RAW_TABLE, writes.subList(from, Math.min(writes.size(), from + WRITE_BATCH)));
+          Map.of(table, writes.subList(from, Math.min(writes.size(), from + WRITE_BATCH)));
       while (!pending.isEmpty()) {
         Map<String, List<WriteRequest>> request = pending;
         BatchWriteItemResponse response =
