@@ -2,6 +2,7 @@ package dev.larder.jcache;
 
 import dev.larder.jcache.expiry.ExpiryCalculator;
 import dev.larder.jcache.spi.Condition;
+import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.Write;
 import dev.larder.jcache.spi.WriteResult;
@@ -63,10 +64,15 @@ final class DeclarativeWrites<K, V> {
       return null;
     }
     boolean previousNeeded = wantPrevious || !runtime.events.isEmpty();
-    WriteResult result =
-        runtime.call(
-            "put",
-            () -> runtime.store.put(storedKey, write, Condition.always(), now, previousNeeded));
+    WriteResult result;
+    try {
+      result = runtime.store.put(storedKey, write, Condition.always(), now, previousNeeded);
+    } catch (StoreException e) {
+      throw runtime.failure("put", e);
+    }
+    if (!previousNeeded) {
+      return Change.STORED; // nobody asked what was there: no listener, no previous value
+    }
     return result.previous() != null
         ? new Change(EventType.UPDATED, result.previous(), null, storedValue)
         : new Change(EventType.CREATED, null, result.expiredPrevious(), storedValue);

@@ -144,9 +144,24 @@ final class MemoryBackend implements Backend {
         "memory store of cache '" + partition.cache() + "' has no partition (" + operation + ")");
   }
 
-  /** The next version: unique across this backend, never 0. */
+  /** Versions a thread takes from {@link #versions} at a time. */
+  private static final int VERSION_BLOCK = 1024;
+
+  /** Per thread: the next version of its block, and the end of the block (exclusive). */
+  private final ThreadLocal<long[]> versionBlocks = ThreadLocal.withInitial(() -> new long[2]);
+
+  /**
+   * The next version: unique across this backend, never 0. Each thread takes a block of versions at
+   * a time, so concurrent writers do not contend on one counter.
+   */
   long nextVersion() {
-    return versions.incrementAndGet();
+    long[] block = versionBlocks.get();
+    if (block[0] == block[1]) {
+      long end = versions.addAndGet(VERSION_BLOCK);
+      block[0] = end - VERSION_BLOCK + 1;
+      block[1] = end + 1;
+    }
+    return block[0]++;
   }
 
   private void ensureOpen(Partition partition, String operation) {

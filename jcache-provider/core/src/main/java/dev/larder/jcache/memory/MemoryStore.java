@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -84,19 +85,9 @@ final class MemoryStore implements Store {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(write, "write");
     Objects.requireNonNull(condition, "condition");
-    AtomicReference<WriteResult> result = new AtomicReference<>();
-    cache("put")
-        .asMap()
-        .compute(
-            key,
-            (k, current) -> {
-              boolean applied = condition.test(current, now);
-              result.set(WriteResult.of(applied, current, now, returnPrevious));
-              return applied
-                  ? filed(k, tracked(k, write.toEntry(backend.nextVersion(), current)))
-                  : current;
-            });
-    return result.get();
+    ConditionalWrite change = new ConditionalWrite(write, condition, now, returnPrevious);
+    cache("put").asMap().compute(key, change);
+    return change.result;
   }
 
   @Override
@@ -125,17 +116,9 @@ final class MemoryStore implements Store {
   public WriteResult remove(Object key, Condition condition, long now, boolean returnPrevious) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(condition, "condition");
-    AtomicReference<WriteResult> result = new AtomicReference<>();
-    cache("remove")
-        .asMap()
-        .compute(
-            key,
-            (k, current) -> {
-              boolean applied = condition.test(current, now);
-              result.set(WriteResult.of(applied, current, now, returnPrevious));
-              return applied ? null : current;
-            });
-    return result.get();
+    ConditionalWrite change = new ConditionalWrite(null, condition, now, returnPrevious);
+    cache("remove").asMap().compute(key, change);
+    return change.result;
   }
 
   @Override
@@ -244,6 +227,37 @@ final class MemoryStore implements Store {
   @Override
   public String toString() {
     return "MemoryStore[" + partition + "]";
+  }
+
+  /**
+   * A conditional write (or, without a write, a removal) run inside Caffeine's per-key {@code
+   * compute}; it keeps its outcome, so a write allocates this one object besides its entry.
+   */
+  private final class ConditionalWrite implements BiFunction<Object, StoredEntry, StoredEntry> {
+    private final Write write;
+    private final Condition condition;
+    private final long now;
+    private final boolean returnPrevious;
+    WriteResult result;
+
+    ConditionalWrite(Write write, Condition condition, long now, boolean returnPrevious) {
+      this.write = write;
+      this.condition = condition;
+      this.now = now;
+      this.returnPrevious = returnPrevious;
+    }
+
+    @Override
+    public StoredEntry apply(Object key, StoredEntry current) {
+      boolean applied = condition.test(current, now);
+      result = WriteResult.of(applied, current, now, returnPrevious);
+      if (!applied) {
+        return current;
+      }
+      return write == null
+          ? null
+          : filed(key, tracked(key, write.toEntry(backend.nextVersion(), current)));
+    }
   }
 
   private Cache<Object, StoredEntry> cache(String operation) {

@@ -11,9 +11,17 @@ package dev.larder.jcache.spi;
  */
 public record WriteResult(boolean applied, StoredEntry previous, StoredEntry expiredPrevious) {
 
+  private static final WriteResult APPLIED = new WriteResult(true, null, null);
+  private static final WriteResult NOT_APPLIED = new WriteResult(false, null, null);
+
+  /** The outcome with no previous entry to report: a shared instance. */
+  public static WriteResult of(boolean applied) {
+    return applied ? APPLIED : NOT_APPLIED;
+  }
+
   public static WriteResult of(boolean applied, StoredEntry raw, long now, boolean returnPrevious) {
     if (!returnPrevious || raw == null) {
-      return new WriteResult(applied, null, null);
+      return of(applied);
     }
     return raw.isExpiredAt(now)
         ? new WriteResult(applied, null, raw)
