@@ -39,6 +39,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class RunAll {
 
+  /** DynamoDbBenchmark's clients, in declared order. */
+  private static final List<String> DYNAMODB_CLIENTS = List.of("larder", "sdk", "sdk-larder-item");
+
   private RunAll() {}
 
   public static void main(String[] args) throws IOException, RunnerException {
@@ -77,10 +80,17 @@ public final class RunAll {
         }
       }
       if (only == null || only.equals("dynamodb")) {
-        // DynamoDB Local runs in this JVM and is cold at first: whichever client is measured first
-        // would pay for its warm-up (docs/performance.md). A discarded pass warms it for both.
+        // DynamoDB Local runs in this JVM and keeps getting faster as its JIT warms: whichever
+        // client is measured first would pay for that (docs/performance.md). A discarded pass warms
+        // it, then every client is measured twice, once in declared order and once in reverse, so
+        // each gets an early and a late turn; the report averages the two.
         run(DynamoDbBenchmark.class, 1, true, servers, List.of(), false);
-        results.addAll(run(DynamoDbBenchmark.class, 1, quick, servers, profilers, false));
+        List<String> reversed = new ArrayList<>(DYNAMODB_CLIENTS);
+        java.util.Collections.reverse(reversed);
+        for (List<String> order : List.of(DYNAMODB_CLIENTS, reversed)) {
+          results.addAll(
+              run(DynamoDbBenchmark.class, 1, quick, servers, profilers, false, 1, order));
+        }
       }
     }
     Path parent = out.toAbsolutePath().getParent();
@@ -100,17 +110,34 @@ public final class RunAll {
       List<String> profilers,
       boolean allocation)
       throws RunnerException {
+    return run(benchmark, threads, quick, servers, profilers, allocation, quick ? 1 : 2, null);
+  }
+
+  /** One JMH run; {@code clients}, when given, are the DynamoDB clients in the order measured. */
+  private static List<RunResult> run(
+      Class<?> benchmark,
+      int threads,
+      boolean quick,
+      String[] servers,
+      List<String> profilers,
+      boolean allocation,
+      int forks,
+      List<String> clients)
+      throws RunnerException {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
             .include("^" + Pattern.quote(benchmark.getName()) + "\\.")
             .threads(threads)
-            .forks(quick ? 1 : 2)
+            .forks(forks)
             .warmupIterations(quick ? 2 : 5)
             .warmupTime(TimeValue.seconds(quick ? 1 : 2))
             .measurementIterations(quick ? 3 : 5)
             .measurementTime(TimeValue.seconds(quick ? 1 : 2))
             .jvmArgsAppend(servers[0], servers[1], "-Xms1g", "-Xmx1g")
             .shouldFailOnError(true);
+    if (clients != null) {
+      options.param("client", clients.toArray(String[]::new));
+    }
     if (allocation) {
       options.addProfiler(GCProfiler.class);
     }
