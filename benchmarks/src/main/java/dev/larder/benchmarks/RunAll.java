@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -62,6 +63,7 @@ public final class RunAll {
                     + "; use [--quick] [--out FILE] [--only SUITE] [--prof P]");
       }
     }
+    int forks = quick ? 1 : 2;
     List<RunResult> results = new ArrayList<>();
     try (RedisServer redis = RedisServer.start();
         DynamoDbLocal dynamodb = DynamoDbLocal.server()) {
@@ -71,12 +73,14 @@ public final class RunAll {
       };
       if (only == null || only.equals("memory")) {
         for (int threads : new int[] {1, 2}) {
-          results.addAll(run(MemoryBenchmark.class, threads, quick, servers, profilers, true));
+          results.addAll(
+              run(MemoryBenchmark.class, threads, quick, servers, profilers, true, forks, null));
         }
       }
       if (only == null || only.equals("redis")) {
         for (int threads : new int[] {1, 8}) {
-          results.addAll(run(RedisBenchmark.class, threads, quick, servers, profilers, false));
+          results.addAll(
+              run(RedisBenchmark.class, threads, quick, servers, profilers, false, forks, null));
         }
       }
       if (only == null || only.equals("dynamodb")) {
@@ -84,9 +88,9 @@ public final class RunAll {
         // client is measured first would pay for that (docs/performance.md). A discarded pass warms
         // it, then every client is measured twice, once in declared order and once in reverse, so
         // each gets an early and a late turn; the report averages the two.
-        run(DynamoDbBenchmark.class, 1, true, servers, List.of(), false);
+        run(DynamoDbBenchmark.class, 1, true, servers, List.of(), false, 1, null);
         List<String> reversed = new ArrayList<>(DYNAMODB_CLIENTS);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (List<String> order : List.of(DYNAMODB_CLIENTS, reversed)) {
           results.addAll(
               run(DynamoDbBenchmark.class, 1, quick, servers, profilers, false, 1, order));
@@ -100,17 +104,6 @@ public final class RunAll {
       ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
     }
     System.out.println("Wrote " + results.size() + " results to " + out.toAbsolutePath());
-  }
-
-  private static List<RunResult> run(
-      Class<?> benchmark,
-      int threads,
-      boolean quick,
-      String[] servers,
-      List<String> profilers,
-      boolean allocation)
-      throws RunnerException {
-    return run(benchmark, threads, quick, servers, profilers, allocation, quick ? 1 : 2, null);
   }
 
   /** One JMH run; {@code clients}, when given, are the DynamoDB clients in the order measured. */
