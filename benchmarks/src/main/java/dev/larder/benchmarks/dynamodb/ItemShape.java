@@ -1,5 +1,6 @@
 package dev.larder.benchmarks.dynamodb;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       as a string ({@code pk S}, {@code v S}).
  *   <li>{@link #LARDER}: an item of the shape Larder writes for the same entry (see the DynamoDB
  *       backend's {@code Items} and {@code KeyLayout}): string partition key with a bucket, binary
- *       sort key, binary value, and four numbers (version, expiry in ms, native TTL in s, written
- *       at). Built by hand here, so that the raw call does exactly the request Larder makes.
+ *       sort key, binary value, version and written-at as 8 bytes each, and two numbers (expiry in
+ *       ms, native TTL in s). Built by hand here, so that the raw call does exactly the request
+ *       Larder makes.
  * </ul>
  */
 enum ItemShape {
@@ -73,10 +75,10 @@ enum ItemShape {
       tagged[0] = 'S';
       System.arraycopy(text, 0, tagged, 1, text.length);
       item.put("v", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(tagged)));
-      item.put("ver", number(ThreadLocalRandom.current().nextLong()));
+      item.put("ver", eightBytes(ThreadLocalRandom.current().nextLong()));
       item.put("exp", number(ETERNAL));
       item.put("ttl", number(NEVER_SECONDS));
-      item.put("wat", number(System.currentTimeMillis()));
+      item.put("wat", eightBytes(System.currentTimeMillis()));
       return item;
     }
 
@@ -94,6 +96,11 @@ enum ItemShape {
 
     private static AttributeValue number(long value) {
       return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static AttributeValue eightBytes(long value) {
+      return AttributeValue.fromB(
+          SdkBytes.fromByteArrayUnsafe(ByteBuffer.allocate(Long.BYTES).putLong(value).array()));
     }
 
     /** FNV-1a, as Larder buckets keys. */

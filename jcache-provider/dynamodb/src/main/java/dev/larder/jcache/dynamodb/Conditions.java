@@ -62,7 +62,7 @@ record Conditions(
               yield "attribute_not_exists(#pk)";
             }
             names.put("#ver", Items.VERSION);
-            values.put(":version", Items.number(condition.version()));
+            values.put(":version", Items.eightBytes(condition.version()));
             yield "#ver = :version";
           }
         };
@@ -82,7 +82,7 @@ record Conditions(
     String expression = "#exp > :live";
     if (condition.kind() == Condition.Kind.IF_VERSION) {
       names.put("#ver", Items.VERSION);
-      values.put(":version", Items.number(condition.version()));
+      values.put(":version", Items.eightBytes(condition.version()));
       expression = "#ver = :version AND " + expression;
     } else if (orAbsent) {
       names.put("#pk", Items.PK);

@@ -66,7 +66,7 @@ final class DynamoDbIndices implements IndexStore {
       Target target = targets.get(i);
       for (String tag : tags.get(i)) {
         Map<String, AttributeValue> member = Items.key(indexKey(tag), target.sk());
-        member.put(Items.VERSION, AttributeValue.fromN(Long.toString(entry.version())));
+        member.put(Items.VERSION, Items.eightBytes(entry.version()));
         if (KeyLayout.isHashed(target.sk())) {
           member.put(Items.KEY, AttributeValue.fromB(SdkBytes.fromByteArray(target.key())));
         }
@@ -101,9 +101,7 @@ final class DynamoDbIndices implements IndexStore {
                                 .exclusiveStartKey(from)));
     List<IndexMember> members = new ArrayList<>(page.count());
     for (Map<String, AttributeValue> item : page.items()) {
-      members.add(
-          new IndexMember(
-              backend.items().keyOf(item), Long.parseLong(item.get(Items.VERSION).n())));
+      members.add(new IndexMember(backend.items().keyOf(item), backend.items().versionOf(item)));
     }
     String next =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
@@ -131,9 +129,7 @@ final class DynamoDbIndices implements IndexStore {
                                 .conditionExpression("#ver = :ver")
                                 .expressionAttributeNames(Map.of("#ver", Items.VERSION))
                                 .expressionAttributeValues(
-                                    Map.of(
-                                        ":ver",
-                                        AttributeValue.fromN(Long.toString(member.version()))))));
+                                    Map.of(":ver", Items.eightBytes(member.version())))));
       } catch (ConditionalCheckFailedException e) {
         // filed again by a newer write: it stays
       }

@@ -3,6 +3,7 @@ package dev.larder.jcache.dynamodb;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.Write;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,15 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <pre>
  * pk   S   partition key (see KeyLayout)       sk   B   sort key
- * v    B   the value's bytes                   ver  N   version (random, never 0)
+ * v    B   the value's bytes                   ver  B   version, 8 bytes (random, never 0)
  * exp  N   expiry, epoch ms (Long.MAX_VALUE = never)
  * ttl  N   native TTL, epoch s = expiry + grace (cleanup only; far future when eternal, so that
  *          an update can keep it with if_not_exists like exp)
- * wat  N   written at, epoch ms                wby  S   written by (absent when null)
+ * wat  B   written at, epoch ms, 8 bytes       wby  S   written by (absent when null)
  * tags SS  tags (absent when empty)            k    B   the full key, only when sk is hashed
  * </pre>
  *
- * Thread-safe.
+ * Only {@code exp} and {@code ttl} are numbers: conditions compare the expiry and DynamoDB's TTL
+ * needs a number. The version is only ever compared for equality and written-at never, so both are
+ * 8 big-endian bytes, which DynamoDB does not parse as decimals (numbers are a measurable share of
+ * a server's work per item; see docs/performance.md). Thread-safe.
  */
 final class Items {
 
@@ -90,10 +94,10 @@ final class Items {
     byte[] value = bytes(write.value(), "value");
     Map<String, AttributeValue> item = key(pk, sk);
     item.put(VALUE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(value)));
-    item.put(VERSION, number(version));
+    item.put(VERSION, eightBytes(version));
     item.put(EXPIRES, number(expiresAt));
     item.put(TTL, number(ttlOf(expiresAt)));
-    item.put(WRITTEN_AT, number(write.writtenAt()));
+    item.put(WRITTEN_AT, eightBytes(write.writtenAt()));
     if (write.writtenBy() != null) {
       item.put(WRITTEN_BY, AttributeValue.fromS(write.writtenBy()));
     }
@@ -145,12 +149,9 @@ final class Items {
    */
   StoredEntry entry(Map<String, AttributeValue> item) {
     SdkBytes value = binary(item, VALUE);
-    long version = longOf(item, VERSION);
-    if (version == 0) {
-      throw foreign(item, VERSION + " = 0");
-    }
+    long version = versionOf(item);
     long expiresAt = longOf(item, EXPIRES);
-    long writtenAt = longOf(item, WRITTEN_AT);
+    long writtenAt = eightBytesOf(item, WRITTEN_AT);
     AttributeValue by = item.get(WRITTEN_BY);
     AttributeValue tags = item.get(TAGS);
     return new StoredEntry(
@@ -173,6 +174,23 @@ final class Items {
       return binary(item, KEY).asByteArray();
     }
     throw foreign(item, "a sort key Larder never writes");
+  }
+
+  /** The version of an item (an entry's or an index member's). */
+  long versionOf(Map<String, AttributeValue> item) {
+    long version = eightBytesOf(item, VERSION);
+    if (version == 0) {
+      throw foreign(item, VERSION + " = 0");
+    }
+    return version;
+  }
+
+  private long eightBytesOf(Map<String, AttributeValue> item, String name) {
+    byte[] bytes = binary(item, name).asByteArrayUnsafe();
+    if (bytes.length != Long.BYTES) {
+      throw foreign(item, "attribute '" + name + "' of " + bytes.length + " bytes, not 8");
+    }
+    return ByteBuffer.wrap(bytes).getLong();
   }
 
   private SdkBytes binary(Map<String, AttributeValue> item, String name) {
@@ -210,6 +228,12 @@ final class Items {
 
   static AttributeValue number(long value) {
     return AttributeValue.fromN(Long.toString(value));
+  }
+
+  /** A long as 8 big-endian bytes: how versions and written-at times are stored. */
+  static AttributeValue eightBytes(long value) {
+    return AttributeValue.fromB(
+        SdkBytes.fromByteArrayUnsafe(ByteBuffer.allocate(Long.BYTES).putLong(value).array()));
   }
 
   static byte[] bytes(Object stored, String what) {

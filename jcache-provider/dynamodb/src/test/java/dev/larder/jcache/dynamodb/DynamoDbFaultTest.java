@@ -119,7 +119,7 @@ class DynamoDbFaultTest {
 
     assertTrue(e.getMessage().contains("LARDER-506"), e.getMessage());
     assertTrue(e.getMessage().contains("'" + TABLE + "'"), e.getMessage());
-    assertTrue(e.getMessage().contains("no number attribute 'ver'"), e.getMessage());
+    assertTrue(e.getMessage().contains("no binary attribute 'ver'"), e.getMessage());
     raw.deleteItem(
         b ->
             b.tableName(TABLE)
