@@ -91,8 +91,14 @@ record Conditions(
     return new Conditions(expression, names, values);
   }
 
-  boolean isNone() {
-    return expression == null;
+  /** The names, or null when there are none: DynamoDB refuses an empty map. */
+  Map<String, String> namesOrNull() {
+    return names.isEmpty() ? null : names;
+  }
+
+  /** The values, or null when there are none: DynamoDB refuses an empty map. */
+  Map<String, AttributeValue> valuesOrNull() {
+    return values.isEmpty() ? null : values;
   }
 
   /** These names and values plus more (for an update expression); never mutates this one. */

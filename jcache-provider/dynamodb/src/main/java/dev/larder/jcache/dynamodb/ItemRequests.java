@@ -4,6 +4,8 @@ import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.Write;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Translates SDK failures into store exceptions. Thread-safe.
  */
 final class ItemRequests {
+
+  private static final ReturnValuesOnConditionCheckFailure ALL_OLD_ON_FAILURE =
+      ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
   private final DynamoDbBackend backend;
   private final DynamoDbClient client;
@@ -64,29 +69,21 @@ final class ItemRequests {
     Map<String, AttributeValue> item =
         items.item(
             target.pk(), target.sk(), target.key(), write, expiresAt, Items.newVersion(), cache);
-    PutItemRequest.Builder request = PutItemRequest.builder().tableName(table).item(item);
-    if (!condition.isNone()) {
-      request
-          .conditionExpression(condition.expression())
-          .expressionAttributeNames(condition.names());
-      if (!condition.values().isEmpty()) {
-        request.expressionAttributeValues(condition.values());
-      }
-    }
-    if (oldOnSuccess) {
-      request.returnValues(ReturnValue.ALL_OLD);
-    }
-    if (oldOnFailure) {
-      request.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-    }
-    try {
-      Map<String, AttributeValue> old = client.putItem(request.build()).attributes();
-      return new Outcome(true, oldOnSuccess ? entryOf(old) : null);
-    } catch (ConditionalCheckFailedException e) {
-      return failed(e, oldOnFailure);
-    } catch (SdkException e) {
-      throw writeFailure(e, "PutItem", write);
-    }
+    PutItemRequest request =
+        PutItemRequest.builder()
+            .tableName(table)
+            .item(item)
+            .conditionExpression(condition.expression())
+            .expressionAttributeNames(condition.namesOrNull())
+            .expressionAttributeValues(condition.valuesOrNull())
+            .returnValues(oldOnSuccess ? ReturnValue.ALL_OLD : null)
+            .returnValuesOnConditionCheckFailure(oldOnFailure ? ALL_OLD_ON_FAILURE : null)
+            .build();
+    return send(
+        () -> client.putItem(request).attributes(),
+        oldOnSuccess,
+        oldOnFailure,
+        e -> writeFailure(e, "PutItem", write));
   }
 
   /**
@@ -138,28 +135,22 @@ final class ItemRequests {
         keep ? "if_not_exists(#" + Items.TTL + ", %s)" : "%s",
         item.get(Items.TTL));
     Conditions all = condition.with(names, values);
-    UpdateItemRequest.Builder request =
+    UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
             .key(target.primaryKey())
             .updateExpression("SET " + set + remove)
             .conditionExpression(all.expression())
             .expressionAttributeNames(all.names())
-            .expressionAttributeValues(all.values());
-    if (oldOnSuccess) {
-      request.returnValues(ReturnValue.ALL_OLD);
-    }
-    if (oldOnFailure) {
-      request.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-    }
-    try {
-      Map<String, AttributeValue> old = client.updateItem(request.build()).attributes();
-      return new Outcome(true, oldOnSuccess ? entryOf(old) : null);
-    } catch (ConditionalCheckFailedException e) {
-      return failed(e, oldOnFailure);
-    } catch (SdkException e) {
-      throw writeFailure(e, "UpdateItem", write);
-    }
+            .expressionAttributeValues(all.values())
+            .returnValues(oldOnSuccess ? ReturnValue.ALL_OLD : null)
+            .returnValuesOnConditionCheckFailure(oldOnFailure ? ALL_OLD_ON_FAILURE : null)
+            .build();
+    return send(
+        () -> client.updateItem(request).attributes(),
+        oldOnSuccess,
+        oldOnFailure,
+        e -> writeFailure(e, "UpdateItem", write));
   }
 
   private static void assign(
@@ -178,30 +169,21 @@ final class ItemRequests {
   }
 
   Outcome delete(Target target, Conditions condition, boolean oldOnSuccess, boolean oldOnFailure) {
-    DeleteItemRequest.Builder request =
-        DeleteItemRequest.builder().tableName(table).key(target.primaryKey());
-    if (!condition.isNone()) {
-      request
-          .conditionExpression(condition.expression())
-          .expressionAttributeNames(condition.names());
-      if (!condition.values().isEmpty()) {
-        request.expressionAttributeValues(condition.values());
-      }
-    }
-    if (oldOnSuccess) {
-      request.returnValues(ReturnValue.ALL_OLD);
-    }
-    if (oldOnFailure) {
-      request.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-    }
-    try {
-      Map<String, AttributeValue> old = client.deleteItem(request.build()).attributes();
-      return new Outcome(true, oldOnSuccess ? entryOf(old) : null);
-    } catch (ConditionalCheckFailedException e) {
-      return failed(e, oldOnFailure);
-    } catch (SdkException e) {
-      throw backend.failures().translate(e, "DeleteItem", cache);
-    }
+    DeleteItemRequest request =
+        DeleteItemRequest.builder()
+            .tableName(table)
+            .key(target.primaryKey())
+            .conditionExpression(condition.expression())
+            .expressionAttributeNames(condition.namesOrNull())
+            .expressionAttributeValues(condition.valuesOrNull())
+            .returnValues(oldOnSuccess ? ReturnValue.ALL_OLD : null)
+            .returnValuesOnConditionCheckFailure(oldOnFailure ? ALL_OLD_ON_FAILURE : null)
+            .build();
+    return send(
+        () -> client.deleteItem(request).attributes(),
+        oldOnSuccess,
+        oldOnFailure,
+        e -> backend.failures().translate(e, "DeleteItem", cache));
   }
 
   /**
@@ -218,32 +200,42 @@ final class ItemRequests {
         condition.with(
             Map.of("#exp", Items.EXPIRES, "#ttl", Items.TTL),
             Map.of(":exp", Items.number(expiresAt), ":ttl", Items.number(items.ttlOf(expiresAt))));
-    UpdateItemRequest.Builder request =
+    UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)
             .key(target.primaryKey())
             .updateExpression("SET #exp = :exp, #ttl = :ttl")
             .conditionExpression(all.expression())
             .expressionAttributeNames(all.names())
-            .expressionAttributeValues(all.values());
-    if (oldOnSuccess) {
-      request.returnValues(ReturnValue.ALL_OLD);
-    }
-    if (oldOnFailure) {
-      request.returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-    }
-    try {
-      Map<String, AttributeValue> old = client.updateItem(request.build()).attributes();
-      return new Outcome(true, oldOnSuccess ? entryOf(old) : null);
-    } catch (ConditionalCheckFailedException e) {
-      return failed(e, oldOnFailure);
-    } catch (SdkException e) {
-      throw backend.failures().translate(e, "UpdateItem", cache);
-    }
+            .expressionAttributeValues(all.values())
+            .returnValues(oldOnSuccess ? ReturnValue.ALL_OLD : null)
+            .returnValuesOnConditionCheckFailure(oldOnFailure ? ALL_OLD_ON_FAILURE : null)
+            .build();
+    return send(
+        () -> client.updateItem(request).attributes(),
+        oldOnSuccess,
+        oldOnFailure,
+        e -> backend.failures().translate(e, "UpdateItem", cache));
   }
 
-  private Outcome failed(ConditionalCheckFailedException e, boolean oldOnFailure) {
-    return new Outcome(false, oldOnFailure && e.hasItem() ? entryOf(e.item()) : null);
+  /**
+   * Sends one conditional write: applied with the old item when asked for it, or not applied (a
+   * failed condition) with the current item when asked for that; other failures via {@code
+   * failure}.
+   */
+  private Outcome send(
+      Supplier<Map<String, AttributeValue>> call,
+      boolean oldOnSuccess,
+      boolean oldOnFailure,
+      Function<SdkException, RuntimeException> failure) {
+    try {
+      Map<String, AttributeValue> old = call.get();
+      return new Outcome(true, oldOnSuccess ? entryOf(old) : null);
+    } catch (ConditionalCheckFailedException e) {
+      return new Outcome(false, oldOnFailure && e.hasItem() ? entryOf(e.item()) : null);
+    } catch (SdkException e) {
+      throw failure.apply(e);
+    }
   }
 
   private RuntimeException writeFailure(SdkException e, String operation, Write write) {
