@@ -107,14 +107,14 @@ final class EntryFormat {
       if (bytes.length < HEADER || bytes[0] != 'L' || bytes[1] != '1') {
         throw foreign(what, bytes.length);
       }
-      long version = Long.parseUnsignedLong(ascii(bytes, VERSION_AT, 16), 16);
-      long expiresAt = Long.parseUnsignedLong(ascii(bytes, EXPIRES_AT, 16), 16);
-      long writtenAt = Long.parseUnsignedLong(ascii(bytes, WRITTEN_AT, 16), 16);
-      int metaLength = Integer.parseInt(ascii(bytes, META_LENGTH_AT, 8), 16);
-      int valueAt = HEADER + metaLength;
-      if (metaLength < 4 || valueAt > bytes.length) {
+      long version = hexAt(bytes, VERSION_AT, 16);
+      long expiresAt = hexAt(bytes, EXPIRES_AT, 16);
+      long writtenAt = hexAt(bytes, WRITTEN_AT, 16);
+      long metaLength = hexAt(bytes, META_LENGTH_AT, 8);
+      if (metaLength < 4 || metaLength > bytes.length - HEADER) {
         throw foreign(what, bytes.length);
       }
+      int valueAt = HEADER + (int) metaLength;
       int[] at = {HEADER};
       String writtenBy = readString(bytes, at);
       int count = ((bytes[at[0]] & 0xff) << 8) | (bytes[at[0] + 1] & 0xff);
@@ -152,8 +152,27 @@ final class EntryFormat {
     return text;
   }
 
-  private static String ascii(byte[] bytes, int from, int length) {
-    return new String(bytes, from, length, StandardCharsets.US_ASCII);
+  /**
+   * The unsigned hex number of {@code digits} lower-case digits at {@code from}, read in place (a
+   * getAll decodes a hundred headers; no String per number).
+   *
+   * @throws IllegalArgumentException on a character that is not a lower-case hex digit
+   */
+  private static long hexAt(byte[] bytes, int from, int digits) {
+    long value = 0;
+    for (int i = from; i < from + digits; i++) {
+      int c = bytes[i];
+      int digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        digit = c - 'a' + 10;
+      } else {
+        throw new IllegalArgumentException("not a hex digit");
+      }
+      value = (value << 4) | digit;
+    }
+    return value;
   }
 
   private static StoreException foreign(String what, int length) {

@@ -25,9 +25,10 @@ import redis.clients.jedis.params.SetParams;
  * One partition in Redis: one Redis string per entry ({@link EntryFormat}) under a key of {@link
  * KeyLayout}. Plain reads and unconditional writes are single plain commands ({@code GET}, {@code
  * MGET}, {@code SET .. PXAT [GET]}, {@code GETDEL}); conditional writes are one bounded Lua call;
- * bulk operations are one pipeline (one round trip per cluster node). The native TTL sits a second
- * past the entry's own expiry: the core decides expiry by its clock, Redis only collects the
- * garbage. Thread-safe.
+ * bulk operations are one pipeline (one round trip per cluster node; on one node the eternal
+ * entries of a {@code putAll} go as one {@code MSET}). The native TTL sits a second past the
+ * entry's own expiry: the core decides expiry by its clock, Redis only collects the garbage.
+ * Thread-safe.
  */
 final class RedisStore implements Store {
 
@@ -181,6 +182,8 @@ final class RedisStore implements Store {
           List<Response<Object>> scripted = new ArrayList<>();
           List<Integer> scriptedAt = new ArrayList<>();
           List<List<byte[]>> scriptedArgs = new ArrayList<>();
+          // one node: the eternal entries go as one MSET (one command to parse, not one per key)
+          List<byte[]> eternal = connection.isCluster() ? null : new ArrayList<>();
           try (AbstractPipeline pipeline = client.pipelined()) {
             for (int i = 0; i < keys.size(); i++) {
               Write write = writes.get(i);
@@ -196,12 +199,18 @@ final class RedisStore implements Store {
                 scripted.add(pipeline.evalsha(Scripts.PUT.sha, List.of(redisKey), args));
                 scriptedAt.add(i);
                 scriptedArgs.add(args);
+              } else if (eternal != null && write.expiresAt() == StoredEntry.ETERNAL) {
+                eternal.add(redisKey);
+                eternal.add(EntryFormat.encode(version, StoredEntry.ETERNAL, write));
               } else {
                 pipeline.set(
                     redisKey,
                     EntryFormat.encode(version, write.expiresAt(), write),
                     expiry(write.expiresAt()));
               }
+            }
+            if (eternal != null && !eternal.isEmpty()) {
+              pipeline.mset(eternal.toArray(byte[][]::new));
             }
             pipeline.sync();
           }

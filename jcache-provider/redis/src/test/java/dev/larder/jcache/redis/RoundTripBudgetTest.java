@@ -3,21 +3,27 @@ package dev.larder.jcache.redis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.larder.jcache.LarderCachingProvider;
+import dev.larder.jcache.ext.ExtendedCache;
 import dev.larder.testkit.redis.RedisServer;
 import dev.larder.testkit.redis.RedisServerExtension;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.ModifiedExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Proves ARCHITECTURE.md's round-trip budget by what the server executed ({@code INFO commandstats}
@@ -96,12 +102,48 @@ class RoundTripBudgetTest {
   }
 
   @Test
-  void putAll100_isOnePipelineOfPlainSets() {
+  void putAll100_eternal_isOneMset() {
+    Map<String, String> entries = hundred();
+    assertEquals(Map.of("mset", 1L), commandsOf(() -> cache.putAll(entries)));
+  }
+
+  @Test
+  void putAll100_expiring_isOnePipelineOfPlainSets() {
+    Cache<String, String> expiring =
+        cache
+            .getCacheManager()
+            .createCache(
+                "budget-expiring",
+                new MutableConfiguration<String, String>()
+                    .setExpiryPolicyFactory(
+                        ModifiedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, 5))));
+    Map<String, String> entries = hundred();
+    assertEquals(Map.of("set", 100L), commandsOf(() -> expiring.putAll(entries)));
+  }
+
+  @Test
+  void putAll_eternal_dropsTheNativeTtlOfTheEntriesItReplaces() {
+    ExtendedCache<String, String> extended = ExtendedCache.of(cache);
+    extended.putWithTtl("key1", "short-lived", java.time.Duration.ofMinutes(5));
+    try (RedisClient redis = RedisClient.create(REDIS.uri().getHost(), REDIS.uri().getPort())) {
+      // other tests of this class left eternal "key1"s in their own namespaces on this server
+      List<String> withTtl =
+          redis.keys("*key1").stream().filter(key -> redis.pttl(key) > 0).toList();
+      assertEquals(1, withTtl.size(), "the TTL'd entry's Redis key, with a native TTL");
+      String redisKey = withTtl.get(0);
+      cache.putAll(hundred());
+      assertEquals(-1L, redis.pttl(redisKey), "an eternal entry has no native TTL");
+    }
+    assertEquals("value1", cache.get("key1"));
+    assertEquals(ExtendedCache.ETERNAL, extended.timeToLive("key1").orElseThrow());
+  }
+
+  private static Map<String, String> hundred() {
     Map<String, String> entries = new LinkedHashMap<>();
     for (int i = 0; i < 100; i++) {
       entries.put("key" + i, "value" + i);
     }
-    assertEquals(Map.of("set", 100L), commandsOf(() -> cache.putAll(entries)));
+    return entries;
   }
 
   @Test
