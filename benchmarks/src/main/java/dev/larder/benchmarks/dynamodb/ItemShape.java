@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       as a string ({@code pk S}, {@code v S}).
  *   <li>{@link #LARDER}: an item of the shape Larder writes for the same entry (see the DynamoDB
  *       backend's {@code Items} and {@code KeyLayout}): string partition key with a bucket, binary
- *       sort key, binary value, version and written-at as 8 bytes each, and two numbers (expiry in
- *       ms, native TTL in s). Built by hand here, so that the raw call does exactly the request
- *       Larder makes.
+ *       sort key, binary value, version, expiry (ms) and written-at as 8 bytes each, and one number
+ *       (native TTL in s). Built by hand here, so that the raw call does exactly the request Larder
+ *       makes.
  * </ul>
  */
 enum ItemShape {
@@ -76,7 +76,7 @@ enum ItemShape {
       System.arraycopy(text, 0, tagged, 1, text.length);
       item.put("v", AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(tagged)));
       item.put("ver", eightBytes(ThreadLocalRandom.current().nextLong()));
-      item.put("exp", number(ETERNAL));
+      item.put("exp", eightBytes(ETERNAL));
       item.put("ttl", number(NEVER_SECONDS));
       item.put("wat", eightBytes(System.currentTimeMillis()));
       return item;

@@ -37,12 +37,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * two rounds, which load every table's keys while the server's JIT warms, are dropped).
  *
  * <pre>
- * ItemShapes [ENDPOINT] [ROUNDS]
+ * ItemShapes [ROUNDS [ENDPOINT]]
  * </pre>
  *
- * Without an endpoint it starts DynamoDB Local in this JVM. Prints µs per operation: {@code
- * PutItem}, {@code GetItem}, one {@code BatchGetItem} of 100 keys, and 100 puts as four {@code
- * BatchWriteItem}s.
+ * Rounds default to 12. Without an endpoint it starts DynamoDB Local in this JVM. Prints µs per
+ * operation: {@code PutItem}, {@code GetItem}, one {@code BatchGetItem} of 100 keys, and 100 puts
+ * as four {@code BatchWriteItem}s.
  */
 public final class ItemShapes {
 
@@ -56,7 +56,9 @@ public final class ItemShapes {
     BINARY_VALUE,
     /** {@code ver} and {@code wat}, 8 bytes each. */
     VERSION_WRITTEN_AT,
-    /** {@code exp} N, epoch ms. */
+    /** {@code exp} N, epoch ms (how Larder stored it before it became 8 bytes). */
+    EXPIRY_NUMBER,
+    /** {@code exp} B, epoch ms as 8 bytes (Larder's). */
     EXPIRY,
     /** {@code ttl} N, epoch s. */
     NATIVE_TTL
@@ -74,14 +76,23 @@ public final class ItemShapes {
         EnumSet.of(
             Part.BINARY_VALUE, Part.COMPOSITE_KEY, Part.BINARY_SORT_KEY, Part.VERSION_WRITTEN_AT));
     SHAPES.put(
-        "+ expiry",
+        "+ expiry as a number",
+        EnumSet.of(
+            Part.BINARY_VALUE,
+            Part.COMPOSITE_KEY,
+            Part.BINARY_SORT_KEY,
+            Part.VERSION_WRITTEN_AT,
+            Part.EXPIRY_NUMBER));
+    SHAPES.put(
+        "+ expiry as 8 bytes",
         EnumSet.of(
             Part.BINARY_VALUE,
             Part.COMPOSITE_KEY,
             Part.BINARY_SORT_KEY,
             Part.VERSION_WRITTEN_AT,
             Part.EXPIRY));
-    SHAPES.put("+ native TTL = Larder's item", EnumSet.allOf(Part.class));
+    SHAPES.put(
+        "+ native TTL = Larder's item", EnumSet.complementOf(EnumSet.of(Part.EXPIRY_NUMBER)));
     SHAPES.put(
         "Larder's attributes, hash key only",
         EnumSet.of(Part.BINARY_VALUE, Part.VERSION_WRITTEN_AT, Part.EXPIRY, Part.NATIVE_TTL));
@@ -98,9 +109,9 @@ public final class ItemShapes {
   }
 
   public static void main(String[] args) {
-    DynamoDbLocal own = args.length > 0 ? null : DynamoDbLocal.server();
-    URI endpoint = own == null ? URI.create(args[0]) : own.endpoint();
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 12;
+    DynamoDbLocal own = args.length > 1 ? null : DynamoDbLocal.server();
+    URI endpoint = own == null ? URI.create(args[1]) : own.endpoint();
     try (DynamoDbClient sdk =
         DynamoDbClient.builder()
             .endpointOverride(endpoint)
@@ -214,8 +225,11 @@ public final class ItemShapes {
       item.put("ver", eightBytes(ThreadLocalRandom.current().nextLong()));
       item.put("wat", eightBytes(System.currentTimeMillis()));
     }
-    if (parts.contains(Part.EXPIRY)) {
+    if (parts.contains(Part.EXPIRY_NUMBER)) {
       item.put("exp", AttributeValue.fromN(Long.toString(Long.MAX_VALUE)));
+    }
+    if (parts.contains(Part.EXPIRY)) {
+      item.put("exp", eightBytes(Long.MAX_VALUE));
     }
     if (parts.contains(Part.NATIVE_TTL)) {
       item.put("ttl", AttributeValue.fromN("253402300799"));

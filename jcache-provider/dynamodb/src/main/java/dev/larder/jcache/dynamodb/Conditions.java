@@ -37,18 +37,18 @@ record Conditions(
           case IF_ABSENT -> {
             names.put("#pk", Items.PK);
             names.put("#exp", Items.EXPIRES);
-            values.put(":now", Items.number(now));
+            values.put(":now", Items.expiry(now));
             yield "attribute_not_exists(#pk) OR #exp <= :now";
           }
           case IF_PRESENT -> {
             names.put("#exp", Items.EXPIRES);
-            values.put(":now", Items.number(now));
+            values.put(":now", Items.expiry(now));
             yield "#exp > :now";
           }
           case IF_VALUE -> {
             names.put("#exp", Items.EXPIRES);
             names.put("#v", Items.VALUE);
-            values.put(":now", Items.number(now));
+            values.put(":now", Items.expiry(now));
             values.put(
                 ":value",
                 AttributeValue.fromB(
@@ -78,7 +78,7 @@ record Conditions(
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     names.put("#exp", Items.EXPIRES);
-    values.put(":live", Items.number(live));
+    values.put(":live", Items.expiry(live));
     String expression = "#exp > :live";
     if (condition.kind() == Condition.Kind.IF_VERSION) {
       names.put("#ver", Items.VERSION);

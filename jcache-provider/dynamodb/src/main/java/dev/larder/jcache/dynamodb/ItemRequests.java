@@ -199,7 +199,7 @@ final class ItemRequests {
     Conditions all =
         condition.with(
             Map.of("#exp", Items.EXPIRES, "#ttl", Items.TTL),
-            Map.of(":exp", Items.number(expiresAt), ":ttl", Items.number(items.ttlOf(expiresAt))));
+            Map.of(":exp", Items.expiry(expiresAt), ":ttl", Items.number(items.ttlOf(expiresAt))));
     UpdateItemRequest request =
         UpdateItemRequest.builder()
             .tableName(table)

@@ -18,17 +18,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * pk   S   partition key (see KeyLayout)       sk   B   sort key
  * v    B   the value's bytes                   ver  B   version, 8 bytes (random, never 0)
- * exp  N   expiry, epoch ms (Long.MAX_VALUE = never)
+ * exp  B   expiry, epoch ms as 8 bytes (Long.MAX_VALUE = never)
  * ttl  N   native TTL, epoch s = expiry + grace (cleanup only; far future when eternal, so that
  *          an update can keep it with if_not_exists like exp)
  * wat  B   written at, epoch ms, 8 bytes       wby  S   written by (absent when null)
  * tags SS  tags (absent when empty)            k    B   the full key, only when sk is hashed
  * </pre>
  *
- * Only {@code exp} and {@code ttl} are numbers: conditions compare the expiry and DynamoDB's TTL
- * needs a number. The version is only ever compared for equality and written-at never, so both are
- * 8 big-endian bytes, which DynamoDB does not parse as decimals (numbers are a measurable share of
- * a server's work per item; see docs/performance.md). Thread-safe.
+ * Only {@code ttl} is a number, because DynamoDB's TTL needs one. Version, expiry and written-at
+ * are 8 big-endian bytes, which DynamoDB does not parse as decimals (numbers are a measurable share
+ * of a server's work per item; see docs/performance.md). Conditions still compare expiries with
+ * {@code <} and {@code >}: DynamoDB compares binary values byte by byte, unsigned, which for 8
+ * big-endian bytes of a non-negative long is numeric order ({@link #expiry} clamps at 0).
+ * Thread-safe.
  */
 final class Items {
 
@@ -95,7 +97,7 @@ final class Items {
     Map<String, AttributeValue> item = key(pk, sk);
     item.put(VALUE, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(value)));
     item.put(VERSION, eightBytes(version));
-    item.put(EXPIRES, number(expiresAt));
+    item.put(EXPIRES, expiry(expiresAt));
     item.put(TTL, number(ttlOf(expiresAt)));
     item.put(WRITTEN_AT, eightBytes(write.writtenAt()));
     if (write.writtenBy() != null) {
@@ -150,7 +152,7 @@ final class Items {
   StoredEntry entry(Map<String, AttributeValue> item) {
     SdkBytes value = binary(item, VALUE);
     long version = versionOf(item);
-    long expiresAt = longOf(item, EXPIRES);
+    long expiresAt = eightBytesOf(item, EXPIRES);
     long writtenAt = eightBytesOf(item, WRITTEN_AT);
     AttributeValue by = item.get(WRITTEN_BY);
     AttributeValue tags = item.get(TAGS);
@@ -201,18 +203,6 @@ final class Items {
     return attribute.b();
   }
 
-  private long longOf(Map<String, AttributeValue> item, String name) {
-    AttributeValue attribute = item.get(name);
-    if (attribute == null || attribute.n() == null) {
-      throw foreign(item, "no number attribute '" + name + "'");
-    }
-    try {
-      return Long.parseLong(attribute.n());
-    } catch (NumberFormatException e) {
-      throw foreign(item, "attribute '" + name + "' is not a whole number");
-    }
-  }
-
   private StoreException foreign(Map<String, AttributeValue> item, String problem) {
     AttributeValue pk = item.get(PK);
     return new StoreException(
@@ -230,7 +220,16 @@ final class Items {
     return AttributeValue.fromN(Long.toString(value));
   }
 
-  /** A long as 8 big-endian bytes: how versions and written-at times are stored. */
+  /**
+   * An expiry (or the time conditions compare it with) as stored: 8 big-endian bytes, so that
+   * DynamoDB's unsigned byte-by-byte order of binary values is the numeric order. A time before
+   * 1970 is stored as 0 (it orders the same against any present time).
+   */
+  static AttributeValue expiry(long epochMillis) {
+    return eightBytes(Math.max(0, epochMillis));
+  }
+
+  /** A long as 8 big-endian bytes: how versions, expiries and written-at times are stored. */
   static AttributeValue eightBytes(long value) {
     return AttributeValue.fromB(
         SdkBytes.fromByteArrayUnsafe(ByteBuffer.allocate(Long.BYTES).putLong(value).array()));
