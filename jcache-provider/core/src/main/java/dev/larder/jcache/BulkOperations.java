@@ -53,7 +53,7 @@ final class BulkOperations<K, V> {
     order.forEach(key -> storedKeys.add(runtime.keys.encodeForLookup(key)));
     List<StoredEntry> entries = runtime.call("get all", () -> runtime.store.getAll(storedKeys));
     long now = runtime.now();
-    Map<K, V> result = new LinkedHashMap<>();
+    Map<K, V> result = new LinkedHashMap<>(order.size() * 4 / 3 + 1);
     List<K> missing = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       StoredEntry entry = entries.get(i);

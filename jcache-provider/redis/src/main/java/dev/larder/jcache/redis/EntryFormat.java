@@ -119,7 +119,7 @@ final class EntryFormat {
       String writtenBy = readString(bytes, at);
       int count = ((bytes[at[0]] & 0xff) << 8) | (bytes[at[0] + 1] & 0xff);
       at[0] += 2;
-      Set<String> tags = new LinkedHashSet<>();
+      Set<String> tags = count == 0 ? Set.of() : new LinkedHashSet<>();
       for (int i = 0; i < count; i++) {
         tags.add(readString(bytes, at));
       }
@@ -159,20 +159,31 @@ final class EntryFormat {
    * @throws IllegalArgumentException on a character that is not a lower-case hex digit
    */
   private static long hexAt(byte[] bytes, int from, int digits) {
+    // a table lookup per digit, no branch: digits and letters alternate unpredictably in a header
     long value = 0;
+    int invalid = 0;
     for (int i = from; i < from + digits; i++) {
-      int c = bytes[i];
-      int digit;
-      if (c >= '0' && c <= '9') {
-        digit = c - '0';
-      } else if (c >= 'a' && c <= 'f') {
-        digit = c - 'a' + 10;
-      } else {
-        throw new IllegalArgumentException("not a hex digit");
-      }
-      value = (value << 4) | digit;
+      int digit = HEX_DIGITS[bytes[i] & 0xff];
+      invalid |= digit;
+      value = (value << 4) | (digit & 0xf);
+    }
+    if (invalid < 0) {
+      throw new IllegalArgumentException("not a hex digit");
     }
     return value;
+  }
+
+  /** The value of each lower-case hex digit, -1 for every other byte. */
+  private static final int[] HEX_DIGITS = new int[256];
+
+  static {
+    Arrays.fill(HEX_DIGITS, -1);
+    for (int c = '0'; c <= '9'; c++) {
+      HEX_DIGITS[c] = c - '0';
+    }
+    for (int c = 'a'; c <= 'f'; c++) {
+      HEX_DIGITS[c] = c - 'a' + 10;
+    }
   }
 
   private static StoreException foreign(String what, int length) {
