@@ -35,14 +35,9 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -159,7 +154,7 @@ public class DynamoDbBenchmark {
               .build();
       shape = client.equals("sdk") ? ItemShape.MINIMAL : ItemShape.LARDER;
       table = shape == ItemShape.MINIMAL ? RAW_TABLE : SHAPED_TABLE;
-      createRawTable();
+      RawTables.create(sdk, table, shape == ItemShape.MINIMAL ? null : ScalarAttributeType.B);
     }
     for (Map<String, String> map : maps) {
       putAll(map);
@@ -173,35 +168,6 @@ public class DynamoDbBenchmark {
     }
     ownServer = DynamoDbLocal.server();
     return ownServer.endpoint();
-  }
-
-  private void createRawTable() {
-    try {
-      sdk.createTable(
-          b -> {
-            b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST);
-            if (shape == ItemShape.MINIMAL) {
-              b.attributeDefinitions(attribute("pk", ScalarAttributeType.S))
-                  .keySchema(key("pk", KeyType.HASH));
-            } else {
-              b.attributeDefinitions(
-                      attribute("pk", ScalarAttributeType.S),
-                      attribute("sk", ScalarAttributeType.B))
-                  .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-            }
-          });
-    } catch (ResourceInUseException e) {
-      // created by an earlier fork of this run
-    }
-    sdk.waiter().waitUntilTableExists(b -> b.tableName(table));
-  }
-
-  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-  }
-
-  private static KeySchemaElement key(String name, KeyType type) {
-    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 
   @TearDown(Level.Trial)

@@ -98,11 +98,6 @@ enum ItemShape {
       return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static AttributeValue eightBytes(long value) {
-      return AttributeValue.fromB(
-          SdkBytes.fromByteArrayUnsafe(ByteBuffer.allocate(Long.BYTES).putLong(value).array()));
-    }
-
     /** FNV-1a, as Larder buckets keys. */
     private static int hash(byte[] bytes) {
       int hash = 0x811c9dc5;
@@ -113,6 +108,12 @@ enum ItemShape {
       return hash;
     }
   };
+
+  /** A long as 8 big-endian bytes, as Larder stores versions, expiries and written-at times. */
+  static AttributeValue eightBytes(long value) {
+    return AttributeValue.fromB(
+        SdkBytes.fromByteArrayUnsafe(ByteBuffer.allocate(Long.BYTES).putLong(value).array()));
+  }
 
   /** The primary key of {@code key}'s item. */
   abstract Map<String, AttributeValue> key(String key);

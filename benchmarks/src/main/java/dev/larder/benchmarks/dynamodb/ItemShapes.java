@@ -2,7 +2,6 @@ package dev.larder.benchmarks.dynamodb;
 
 import dev.larder.testkit.dynamodb.DynamoDbLocal;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,14 +17,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -131,7 +125,16 @@ public final class ItemShapes {
 
   private void run(int rounds) {
     List<String> names = new ArrayList<>(SHAPES.keySet());
-    names.forEach(name -> createTable(name, SHAPES.get(name)));
+    for (String name : names) {
+      Set<Part> parts = SHAPES.get(name);
+      ScalarAttributeType sortKey =
+          !parts.contains(Part.COMPOSITE_KEY)
+              ? null
+              : parts.contains(Part.BINARY_SORT_KEY)
+                  ? ScalarAttributeType.B
+                  : ScalarAttributeType.S;
+      RawTables.create(sdk, table(name), sortKey);
+    }
     Map<String, List<double[]>> times = new LinkedHashMap<>();
     for (int round = 0; round < rounds; round++) {
       List<String> order = new ArrayList<>(names);
@@ -165,38 +168,6 @@ public final class ItemShapes {
     return "shape-" + Integer.toHexString(name.hashCode());
   }
 
-  private void createTable(String name, Set<Part> parts) {
-    try {
-      sdk.createTable(
-          b -> {
-            b.tableName(table(name)).billingMode(BillingMode.PAY_PER_REQUEST);
-            if (parts.contains(Part.COMPOSITE_KEY)) {
-              ScalarAttributeType skType =
-                  parts.contains(Part.BINARY_SORT_KEY)
-                      ? ScalarAttributeType.B
-                      : ScalarAttributeType.S;
-              b.attributeDefinitions(
-                      attribute("pk", ScalarAttributeType.S), attribute("sk", skType))
-                  .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE));
-            } else {
-              b.attributeDefinitions(attribute("pk", ScalarAttributeType.S))
-                  .keySchema(key("pk", KeyType.HASH));
-            }
-          });
-    } catch (ResourceInUseException e) {
-      // an earlier run against the same server
-    }
-    sdk.waiter().waitUntilTableExists(b -> b.tableName(table(name)));
-  }
-
-  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
-    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
-  }
-
-  private static KeySchemaElement key(String name, KeyType type) {
-    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-  }
-
   private static Map<String, AttributeValue> key(Set<Part> parts, int i) {
     String key = "key-" + i;
     Map<String, AttributeValue> item = new HashMap<>();
@@ -222,24 +193,19 @@ public final class ItemShapes {
             ? AttributeValue.fromB(SdkBytes.fromUtf8String("S" + value))
             : AttributeValue.fromS(value));
     if (parts.contains(Part.VERSION_WRITTEN_AT)) {
-      item.put("ver", eightBytes(ThreadLocalRandom.current().nextLong()));
-      item.put("wat", eightBytes(System.currentTimeMillis()));
+      item.put("ver", ItemShape.eightBytes(ThreadLocalRandom.current().nextLong()));
+      item.put("wat", ItemShape.eightBytes(System.currentTimeMillis()));
     }
     if (parts.contains(Part.EXPIRY_NUMBER)) {
       item.put("exp", AttributeValue.fromN(Long.toString(Long.MAX_VALUE)));
     }
     if (parts.contains(Part.EXPIRY)) {
-      item.put("exp", eightBytes(Long.MAX_VALUE));
+      item.put("exp", ItemShape.eightBytes(Long.MAX_VALUE));
     }
     if (parts.contains(Part.NATIVE_TTL)) {
       item.put("ttl", AttributeValue.fromN("253402300799"));
     }
     return item;
-  }
-
-  private static AttributeValue eightBytes(long value) {
-    return AttributeValue.fromB(
-        SdkBytes.fromByteArrayUnsafe(ByteBuffer.allocate(Long.BYTES).putLong(value).array()));
   }
 
   /** One round of one shape: µs per put, get, getAll(100), putAll(100). */
