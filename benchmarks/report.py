@@ -45,15 +45,17 @@ BUDGET = {"get": 1, "put": 1, "getAll": 1, "putAll": 4}
 
 
 def merge(a, b):
-    """Two measurements of one benchmark (RunAll measures DynamoDB clients in both orders): the mean
-    of every number, and the larger error half-width widened by half the gap between the scores."""
+    """Rounds of one benchmark (RunAll measures Redis and DynamoDB clients in rounds of alternating
+    order): the mean of every number, and the largest error half-width of a round widened by half
+    the spread between the rounds' scores."""
     n = a["runs"] + b["runs"]
-    out = {"unit": a["unit"], "runs": n}
+    out = {"unit": a["unit"], "runs": n, "scores": a["scores"] + b["scores"],
+           "errors": a["errors"] + b["errors"]}
     for k in ("score", "alloc", "requests", "capacity"):
         x, y = a.get(k), b.get(k)
         out[k] = None if x is None or y is None else (x * a["runs"] + y * b["runs"]) / n
-    err = [e for e in (a.get("error"), b.get("error")) if e is not None and e == e]
-    out["error"] = (max(err) if err else 0) + abs(a["score"] - b["score"]) / 2
+    err = [e for e in out["errors"] if e is not None and e == e]
+    out["error"] = (max(err) if err else 0) + (max(out["scores"]) - min(out["scores"])) / 2
     return out
 
 
@@ -77,6 +79,8 @@ def load(path):
             "requests": secondary.get("requests", {}).get("score"),
             "capacity": secondary.get("capacityUnits", {}).get("score"),
             "runs": 1,
+            "scores": [primary["score"]],
+            "errors": [primary["scoreError"]],
         }
         key = (suite, op, row["threads"], who)
         data[key] = merge(data[key], entry) if key in data else entry
@@ -390,16 +394,21 @@ def main():
         "  since three providers share the classpath.",
         "- **Redis**: one local `redis-server` (the testkit's), 8,192 preloaded keys. Redisson 3.45.1",
         "  with `StringCodec` (its cheapest codec for Strings); raw Jedis 8 `RedisClient` with `GET`,",
-        "  `SET`, `MGET` and `MSET`, the floor any Redis cache can reach.",
+        "  `SET`, `MGET` and `MSET` over RESP2 like Larder (Jedis 8 would negotiate RESP3), the floor",
+        "  any Redis cache can reach. A one-thread round trip on this 2-core VM drifts by 10-20% between",
+        "  JVM forks and over minutes, more than the 15% the one-thread target allows, so the clients",
+        "  take turns: rounds of one fork per client, alternating declared and reverse order (4 rounds",
+        "  with 1 thread, 2 with 8).",
         "- **DynamoDB**: DynamoDB Local 3.3.1 as an HTTP server in the runner's JVM; Larder's",
         "  `dynamodb://` store vs the raw SDK calls on a table keyed by the String key, and vs the same",
         "  raw calls on an item shaped like Larder's; all on the Apache HttpClient 5 transport, strongly",
         "  consistent reads, one thread. DynamoDB Local keeps speeding up as its JIT warms, so the runner",
         "  warms it with a discarded pass and then measures every client twice, in declared and in",
-        "  reverse order, one fork each; the tables show the mean of the two (error: the larger of the",
-        "  two plus half their gap).",
-        f"- JMH {jmh}, throughput mode, {forks} fork(s) (DynamoDB: 1 per order), warm-up {warm}, "
-        f"measurement {measure}; memory runs with the GC profiler.",
+        "  reverse order, one fork each.",
+        "- Where a client is measured in rounds, the tables show the mean of its rounds; the error is the",
+        "  largest error of a round plus half the spread between the rounds' scores.",
+        f"- JMH {jmh}, throughput mode, {forks} fork(s) for memory (Redis and DynamoDB: 1 per round), "
+        f"warm-up {warm}, measurement {measure}; memory runs with the GC profiler.",
         "",
         "## The machine",
         "",

@@ -31,13 +31,15 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 import org.redisson.jcache.configuration.RedissonConfiguration;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 
 /**
  * Redis through the JCache API against one real redis-server: Larder's Redis store, Redisson's
  * JCache, and raw Jedis commands (the floor: {@code GET}, {@code SET}, {@code MGET}, {@code MSET})
- * on a {@link RedisClient}. Redisson uses its {@link StringCodec}, its cheapest codec for String
- * values, so the comparison is with Redisson at its best.
+ * on a {@link RedisClient} speaking RESP2 like Larder's. Redisson uses its {@link StringCodec}, its
+ * cheapest codec for String values, so the comparison is with Redisson at its best.
  *
  * <p>The server is the one {@code RunAll} started for the whole run ({@link Servers#REDIS}), or one
  * started for this fork when run alone. Threads are set by the runner (1 and 8).
@@ -108,7 +110,14 @@ public class RedisBenchmark {
             manager.createCache(
                 cacheName, RedissonConfiguration.fromInstance(redisson, configuration));
       }
-      case "jedis" -> jedis = RedisClient.create(uri.getHost(), uri.getPort());
+      case "jedis" ->
+          // RESP2, as Larder speaks it: Jedis 8 would otherwise negotiate RESP3 with a Redis 7,
+          // and the floor must be the same command on the same wire protocol
+          jedis =
+              RedisClient.builder()
+                  .hostAndPort(new HostAndPort(uri.getHost(), uri.getPort()))
+                  .clientConfig(DefaultJedisClientConfig.builder().resp2().build())
+                  .build();
       default -> throw new IllegalArgumentException("unknown client " + client);
     }
     for (Map<String, String> map : maps) {
