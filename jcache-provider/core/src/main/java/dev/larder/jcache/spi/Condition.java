@@ -58,14 +58,19 @@ public record Condition(Kind kind, long version, Object value) {
    * arrays by content.
    */
   public boolean test(StoredEntry current, long now) {
-    boolean live = current != null && !current.isExpiredAt(now);
+    // ALWAYS does not look at the entry: an unconditional write need not load it (on several
+    // cores, the entry another thread wrote last is a cache miss)
     return switch (kind) {
       case ALWAYS -> true;
-      case IF_ABSENT -> !live;
-      case IF_PRESENT -> live;
+      case IF_ABSENT -> !isLive(current, now);
+      case IF_PRESENT -> isLive(current, now);
       case IF_VERSION -> current == null ? version == 0 : current.version() == version;
-      case IF_VALUE -> live && sameValue(current.value(), value);
+      case IF_VALUE -> isLive(current, now) && sameValue(current.value(), value);
     };
+  }
+
+  private static boolean isLive(StoredEntry current, long now) {
+    return current != null && !current.isExpiredAt(now);
   }
 
   private static boolean sameValue(Object a, Object b) {

@@ -64,6 +64,9 @@ public record Write(
    * #writtenAt()}).
    */
   public StoredEntry toEntry(long version, StoredEntry current) {
+    if (!dependsOnCurrent()) {
+      return toEntry(version); // the same expiry either way: no need to load the current entry
+    }
     StoredEntry live = current == null || current.isExpiredAt(writtenAt) ? null : current;
     return new StoredEntry(value, version, expiryReplacing(live), writtenAt, writtenBy, tags);
   }
