@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The memory backend: live Java objects, one Caffeine cache per {@link Partition}, created on first
@@ -52,7 +52,6 @@ final class MemoryBackend implements Backend {
   private final ConcurrentHashMap<Partition, MemoryIndices> indices = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Partition, MemoryQueue> queues = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Partition, MemoryLock> locks = new ConcurrentHashMap<>();
-  private final AtomicLong versions = new AtomicLong();
   private final ConcurrentHashMap<Partition, MemoryStore> partitions = new ConcurrentHashMap<>();
   private volatile boolean closed;
 
@@ -144,24 +143,18 @@ final class MemoryBackend implements Backend {
         "memory store of cache '" + partition.cache() + "' has no partition (" + operation + ")");
   }
 
-  /** Versions a thread takes from {@link #versions} at a time. */
-  private static final int VERSION_BLOCK = 1024;
-
-  /** Per thread: the next version of its block, and the end of the block (exclusive). */
-  private final ThreadLocal<long[]> versionBlocks = ThreadLocal.withInitial(() -> new long[2]);
-
   /**
-   * The next version: unique across this backend, never 0. Each thread takes a block of versions at
-   * a time, so concurrent writers do not contend on one counter.
+   * A new version: a random 64-bit number, never 0, as the remote backends make them. Versions only
+   * need to differ from the ones a key had before (the chance that two of them meet is 2^-64 per
+   * pair), and a random number is a few instructions on the writing thread's own state, where a
+   * shared counter, or a thread-local block of one, costs every write a lookup or a contended line.
    */
   long nextVersion() {
-    long[] block = versionBlocks.get();
-    if (block[0] == block[1]) {
-      long end = versions.addAndGet(VERSION_BLOCK);
-      block[0] = end - VERSION_BLOCK + 1;
-      block[1] = end + 1;
-    }
-    return block[0]++;
+    long version;
+    do {
+      version = ThreadLocalRandom.current().nextLong();
+    } while (version == 0);
+    return version;
   }
 
   private void ensureOpen(Partition partition, String operation) {

@@ -85,6 +85,14 @@ final class MemoryStore implements Store {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(write, "write");
     Objects.requireNonNull(condition, "condition");
+    if (condition.kind() == Condition.Kind.ALWAYS && !returnPrevious && !write.dependsOnCurrent()) {
+      // nothing depends on the entry replaced: a plain put, as putAll does (no remapping function
+      // to allocate, no per-key lock held while the entry is built)
+      StoredEntry entry = tracked(key, write.toEntry(backend.nextVersion()));
+      cache("put").put(key, entry);
+      filed(key, entry); // after the write: a member is never newer than its entry
+      return WriteResult.of(true);
+    }
     ConditionalWrite change = new ConditionalWrite(write, condition, now, returnPrevious);
     cache("put").asMap().compute(key, change);
     return change.result;

@@ -1,6 +1,7 @@
 package dev.larder.jcache.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -142,6 +143,24 @@ class MemoryStoreTest {
     clock.setMillis(later + RECLAIM_DELAY + WHEEL_BUCKET);
     store.cleanUp();
     assertEquals(0, store.estimatedSize());
+  }
+
+  /** A plain put (no condition, no previous asked for) replaces the entry without a remapping. */
+  @Test
+  void plainPut_overAnExpiringEntry_isNotReclaimedAtTheOldExpiry() {
+    MemoryStore store = store(StoreSettings.DEFAULT);
+    long expiresAt = clock.millis() + 1_000;
+    put(store, "k", expiresAt);
+    long firstVersion = store.get("k").version();
+
+    put(store, "k", StoredEntry.ETERNAL);
+    clock.setMillis(expiresAt + RECLAIM_DELAY + WHEEL_BUCKET);
+    store.cleanUp();
+
+    StoredEntry entry = store.get("k");
+    assertNotNull(entry, "the replacing entry was reclaimed at the replaced one's expiry");
+    assertEquals(StoredEntry.ETERNAL, entry.expiresAt());
+    assertNotEquals(firstVersion, entry.version());
   }
 
   /** "Never" as far as Caffeine can say it: its longest expiry is about 146 years. */
