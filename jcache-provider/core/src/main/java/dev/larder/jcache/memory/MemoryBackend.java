@@ -26,8 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Guarantees:
  *
  * <ul>
- *   <li>Versions come from one backend-wide counter: never 0, never reused for any key of any
- *       partition while the backend is open.
+ *   <li>Versions are random 64-bit numbers, never 0: a key's next version equals one it had before
+ *       with a chance of 2^-64, as on the remote backends.
  *   <li>Expired entries stay readable (the core decides expiry with its clock) until {@link
  *       #DEFAULT_RECLAIM_DELAY} after their expiry, then the {@link Reaper} drops them without
  *       waiting for a read. It follows this backend's clock, so it never drops an entry before that

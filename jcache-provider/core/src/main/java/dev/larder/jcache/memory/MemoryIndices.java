@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The indices of one memory partition: index name to (key to the version that filed it). Keys are
- * filed inside the entry's atomic write ({@link MemoryStore}); stale members leave when the core
- * finds them. Like {@link MemoryStore#keys}, an index is walked as one page. Thread-safe.
+ * filed inside the entry's atomic write or right after it ({@link MemoryStore}); stale members
+ * leave when the core finds them. Like {@link MemoryStore#keys}, an index is walked as one page.
+ * Thread-safe.
  */
 final class MemoryIndices implements IndexStore {
 

@@ -20,11 +20,13 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * One partition of a {@link MemoryBackend}. Every single-key write runs inside Caffeine's per-key
- * atomic {@code compute}, so conditions are evaluated, previous entries read and versions assigned
- * atomically with the change; {@link #compute} runs the mutator exactly once, under that same
- * per-key lock, instead of the default compare-and-set loop. Exceptions thrown by a mutator
- * propagate unchanged and leave the entry as it was.
+ * One partition of a {@link MemoryBackend}. Every single-key write that depends on the entry it
+ * replaces (a condition, a previous value to return, an expiry kept from it) runs inside Caffeine's
+ * per-key atomic {@code compute}, so conditions are evaluated, previous entries read and versions
+ * assigned atomically with the change; a write that depends on nothing is a plain {@code put}, as
+ * atomic per key. {@link #compute} runs the mutator exactly once, under that same per-key lock,
+ * instead of the default compare-and-set loop. Exceptions thrown by a mutator propagate unchanged
+ * and leave the entry as it was.
  *
  * <p>Bulk operations are atomic per key, not across keys. {@link #keys} returns the whole partition
  * as one page (see there). Thread-safe; the backend keeps one per partition and every cache on that
@@ -88,9 +90,9 @@ final class MemoryStore implements Store {
     if (condition.kind() == Condition.Kind.ALWAYS && !returnPrevious && !write.dependsOnCurrent()) {
       // nothing depends on the entry replaced: a plain put, as putAll does (no remapping function
       // to allocate, no per-key lock held while the entry is built)
-      StoredEntry entry = tracked(key, write.toEntry(backend.nextVersion()));
+      StoredEntry entry = write.toEntry(backend.nextVersion());
       cache("put").put(key, entry);
-      filed(key, entry); // after the write: a member is never newer than its entry
+      landed(key, entry);
       return WriteResult.of(true);
     }
     ConditionalWrite change = new ConditionalWrite(write, condition, now, returnPrevious);
@@ -113,9 +115,9 @@ final class MemoryStore implements Store {
                 (k, current) ->
                     filed(k, tracked(k, write.toEntry(backend.nextVersion(), current))));
       } else {
-        StoredEntry entry = tracked(key, write.toEntry(backend.nextVersion()));
+        StoredEntry entry = write.toEntry(backend.nextVersion());
         cache.put(key, entry);
-        filed(key, entry); // after the write: a member is never newer than its entry
+        landed(key, entry);
       }
     }
   }
@@ -213,7 +215,17 @@ final class MemoryStore implements Store {
     return backend.indices(partition);
   }
 
-  /** Files a tagged entry in its indices, inside the write's atomic section. */
+  /**
+   * After a plain {@code put} outside a {@code compute}: notes the entry for the reaper once it is
+   * stored (noted before, a stalled writer could have its record used up before the entry landed)
+   * and files it in its indices (after the write, a member is never newer than its entry).
+   */
+  private void landed(Object key, StoredEntry entry) {
+    tracked(key, entry);
+    filed(key, entry);
+  }
+
+  /** Files a tagged entry in its indices, inside the write's atomic section or right after it. */
   private StoredEntry filed(Object key, StoredEntry entry) {
     if (!entry.tags().isEmpty()) {
       backend.indices(partition).file(key, entry.version(), entry.tags());

@@ -12,14 +12,14 @@ import java.util.function.Supplier;
 
 /**
  * Reclaims expired entries without waiting for a read: {@code delayMillis} after an entry's expiry
- * by the backend's clock (never before, so the core still sees it expire), an entry whose version
- * has not changed since is removed.
+ * by the backend's clock (never before, so the core still sees it expire), the key's entry of that
+ * moment is removed if it, too, is that far past its expiry.
  *
  * <p>Why not Caffeine's own variable expiry: it puts every read through Caffeine's read buffer and
  * its maintenance, which made reads of never-expiring caches an order of magnitude slower (see
  * docs/performance.md). Here only writes of entries that can expire pay: one skip-list insert.
  * Entries rewritten or removed before their time leave a stale record behind, which is dropped when
- * its time comes because the version no longer matches.
+ * its time comes because the entry then under the key is not due (or there is none).
  *
  * <p>One daemon thread per backend, started on the first entry that can expire, checks every {@link
  * #PERIOD_MILLIS}. Thread-safe.
