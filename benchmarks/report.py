@@ -48,12 +48,12 @@ def merge(a, b):
     """Rounds of one benchmark (RunAll measures Redis and DynamoDB clients in rounds of alternating
     order): the mean of every number, and the largest error half-width of a round widened by half
     the spread between the rounds' scores."""
-    n = a["runs"] + b["runs"]
-    out = {"unit": a["unit"], "runs": n, "scores": a["scores"] + b["scores"],
+    na, nb = len(a["scores"]), len(b["scores"])
+    out = {"unit": a["unit"], "scores": a["scores"] + b["scores"],
            "errors": a["errors"] + b["errors"]}
     for k in ("score", "alloc", "requests", "capacity"):
         x, y = a.get(k), b.get(k)
-        out[k] = None if x is None or y is None else (x * a["runs"] + y * b["runs"]) / n
+        out[k] = None if x is None or y is None else (x * na + y * nb) / (na + nb)
     err = [e for e in out["errors"] if e is not None and e == e]
     out["error"] = (max(err) if err else 0) + (max(out["scores"]) - min(out["scores"])) / 2
     return out
@@ -78,7 +78,6 @@ def load(path):
             "alloc": secondary.get("gc.alloc.rate.norm", {}).get("score"),
             "requests": secondary.get("requests", {}).get("score"),
             "capacity": secondary.get("capacityUnits", {}).get("score"),
-            "runs": 1,
             "scores": [primary["score"]],
             "errors": [primary["scoreError"]],
         }
