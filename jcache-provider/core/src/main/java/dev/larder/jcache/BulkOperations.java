@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.larder.jcache.integration.CacheIntegration.BatchOutcome;
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.KeyPage;
 import dev.larder.jcache.spi.StoredEntry;
+import dev.larder.jcache.spi.Write;
 import dev.larder.jcache.spi.WriteResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,12 +36,18 @@ final class BulkOperations<K, V> {
   private final CacheRuntime<K, V> runtime;
   private final Executor executor;
   private final Set<CompletableFuture<Void>> pendingLoads = ConcurrentHashMap.newKeySet();
-  private final DeclarativeWrites<K, V> declarative;
+  private final KeyWrites<K, V> writes;
+  private final WriteRunner<K, V> runner;
 
-  BulkOperations(CacheRuntime<K, V> runtime, Executor executor) {
+  BulkOperations(
+      CacheRuntime<K, V> runtime,
+      Executor executor,
+      KeyWrites<K, V> writes,
+      WriteRunner<K, V> runner) {
     this.runtime = runtime;
     this.executor = executor;
-    this.declarative = new DeclarativeWrites<>(runtime);
+    this.writes = writes;
+    this.runner = runner;
   }
 
   Map<K, V> getAll(Set<? extends K> keys) {
@@ -92,24 +98,7 @@ final class BulkOperations<K, V> {
   }
 
   private void storeLoaded(K key, V value, boolean replaceExisting) {
-    Object storedKey = runtime.keys.encode(key);
-    Object storedValue = runtime.values.encode(value);
-    Change change =
-        runtime.call(
-            "store a loaded value",
-            () ->
-                runtime.store.compute(
-                    storedKey,
-                    current -> {
-                      long now = runtime.now();
-                      if (CacheRuntime.isLive(current, now)) {
-                        return replaceExisting
-                            ? runtime.upsert(current, storedValue)
-                            : Decision.keep(Change.NONE);
-                      }
-                      return runtime.create(current, storedValue, now);
-                    }));
-    runtime.publish(key, value, change);
+    runner.run(writes.load(key, value, replaceExisting));
   }
 
   void loadAll(Set<? extends K> keys, boolean replaceExisting, CompletionListener listener) {
@@ -196,22 +185,16 @@ final class BulkOperations<K, V> {
       }
     }
     long puts = 0;
-    if (declarative.putAll(storedKeys, storedValues)) {
+    if (putAllAtOnce(storedKeys, storedValues)) {
       puts = keys.size();
     } else {
-      for (int i = 0; i < keys.size(); i++) {
-        Object storedKey = storedKeys.get(i);
-        Object storedValue = storedValues.get(i);
-        Change change =
-            runtime.call(
-                "put all",
-                () ->
-                    runtime.store.compute(
-                        storedKey, current -> runtime.upsert(current, storedValue)));
+      // one operation per key (the writer has heard them all already): events in one batch
+      for (K key : keys) {
+        Change change = runner.commit(writes.put(key, map.get(key), false)).change();
         if (change.changed()) {
           puts++;
         }
-        runtime.collect(batch, keys.get(i), map.get(keys.get(i)), change);
+        runtime.collect(batch, key, map.get(key), change);
       }
     }
     runtime.statistics.recordPuts(puts);
@@ -220,6 +203,32 @@ final class BulkOperations<K, V> {
     }
     runtime.events.publish(batch);
     written.throwIfFailed();
+  }
+
+  /**
+   * Puts many values in one batched store call, when nobody listens and the expiry policy lets a
+   * store choose each write's expiry ({@link KeyWrites#declaredWrite}); false if not taken.
+   */
+  private boolean putAllAtOnce(List<Object> storedKeys, List<Object> storedValues) {
+    if (!runtime.events.isEmpty()) {
+      return false;
+    }
+    long now = runtime.now();
+    List<Write> batch = new ArrayList<>(storedValues.size());
+    for (Object storedValue : storedValues) {
+      Write write = writes.declaredWrite(storedValue, now);
+      if (write == null) {
+        return false;
+      }
+      batch.add(write);
+    }
+    runtime.call(
+        "put all",
+        () -> {
+          runtime.store.putAll(storedKeys, batch);
+          return null;
+        });
+    return true;
   }
 
   void removeAll(Set<? extends K> keys) {

@@ -6,30 +6,24 @@ import dev.larder.jcache.ext.EntryMetadata;
 import dev.larder.jcache.ext.ExtendedCache;
 import dev.larder.jcache.ext.Page;
 import dev.larder.jcache.ext.WriteOptions;
-import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.IndexMember;
 import dev.larder.jcache.spi.IndexPage;
 import dev.larder.jcache.spi.IndexStore;
 import dev.larder.jcache.spi.KeyPage;
 import dev.larder.jcache.spi.StoredEntry;
-import dev.larder.jcache.spi.Write;
-import dev.larder.jcache.spi.WriteResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import javax.cache.Cache;
 import javax.cache.CacheException;
-import javax.cache.event.EventType;
 
 /**
  * Larder's {@link ExtendedCache} over a {@link LarderCache}: its partition, writer, store and
- * JCache rules (writer, listeners, statistics). A write with its own TTL is one conditional store
- * write, like {@link DeclarativeWrites}; one that follows the expiry policy is a read-modify-write
- * like {@code put}. Thread-safe.
+ * JCache rules (writer, listeners, statistics). Its writes are the cache's own put and
+ * put-if-absent operations ({@link KeyWrites}) with a TTL, index names or a writer of their own,
+ * run by the cache's {@link WriteRunner}. Thread-safe.
  */
 final class CacheExtensions<K, V> implements ExtendedCache<K, V> {
 
@@ -38,12 +32,10 @@ final class CacheExtensions<K, V> implements ExtendedCache<K, V> {
 
   private final LarderCache<K, V> cache;
   private final CacheRuntime<K, V> runtime;
-  private final DeclarativeWrites<K, V> declarative;
 
   CacheExtensions(LarderCache<K, V> cache) {
     this.cache = cache;
     this.runtime = cache.runtime();
-    this.declarative = new DeclarativeWrites<>(runtime);
   }
 
   @Override
@@ -78,129 +70,15 @@ final class CacheExtensions<K, V> implements ExtendedCache<K, V> {
 
   private Change write(K key, V value, WriteOptions options, boolean ifAbsent) {
     cache.requireOpen();
-    requireNonNull(key, "key");
-    requireNonNull(value, "value");
     requireNonNull(options, "options");
     if (!options.indexNames().isEmpty()) {
       // a store without indices refuses before anything is written
       runtime.call("use indices", runtime.store::indices);
     }
-    String operation = ifAbsent ? "put if absent" : "put";
-    long start = runtime.statistics.start();
-    Object storedKey = runtime.keys.encode(key);
-    Object storedValue = runtime.values.encode(value);
     String writer = options.writer() != null ? options.writer() : runtime.writer;
-    Set<String> tags = options.indexNames();
-    Write once = oneStepWrite(storedValue, options, writer, ifAbsent);
-    Change change;
-    if (once != null) {
-      change = writeOnce(key, value, storedKey, once, ifAbsent);
-    } else {
-      if (!ifAbsent) {
-        runtime.integration.write(key, value);
-      }
-      change =
-          runtime.call(
-              operation,
-              () ->
-                  runtime.store.compute(
-                      storedKey,
-                      current -> {
-                        long now = runtime.now();
-                        if (!ifAbsent) {
-                          return decorate(
-                              runtime.upsert(current, storedValue), options, writer, tags);
-                        }
-                        if (CacheRuntime.isLive(current, now)) {
-                          return Decision.keep(Change.none(current, null));
-                        }
-                        runtime.integration.write(key, value);
-                        return decorate(
-                            runtime.create(current, storedValue, now), options, writer, tags);
-                      }));
-    }
-    if (ifAbsent) {
-      if (change.hadLiveEntry()) {
-        runtime.statistics.recordHits(1);
-      } else {
-        runtime.statistics.recordMisses(1);
-      }
-    }
-    if (change.changed()) {
-      runtime.statistics.recordPuts(1);
-      runtime.statistics.recordPutTime(start);
-    }
-    runtime.publish(key, value, change);
-    return change;
-  }
-
-  /**
-   * The write to make in one conditional store call, when every rule can be decided before it: a
-   * TTL of its own, or an expiry policy of fixed durations (see {@link DeclarativeWrites}); and for
-   * a put-if-absent, no writer that must hear of it only if it happens. Else null.
-   */
-  private Write oneStepWrite(
-      Object storedValue, WriteOptions options, String writer, boolean ifAbsent) {
-    if (ifAbsent && runtime.integration.writeThrough()) {
-      return null;
-    }
-    long now = runtime.now();
-    if (options.timeToLive() != null) {
-      return new Write(
-          storedValue, expiresAt(now, options.timeToLive()), now, writer, options.indexNames());
-    }
-    Write policy = declarative.write(storedValue, now);
-    return policy == null
-        ? null
-        : new Write(
-            storedValue,
-            policy.expiresAt(),
-            now,
-            writer,
-            options.indexNames(),
-            policy.expiresAtIfPresent());
-  }
-
-  /** One store write, unconditional or if absent. */
-  private Change writeOnce(K key, V value, Object storedKey, Write write, boolean ifAbsent) {
-    long now = write.writtenAt();
-    Object storedValue = write.value();
-    if (!ifAbsent) {
-      runtime.integration.write(key, value);
-    }
-    boolean wantPrevious =
-        ifAbsent ? runtime.events.wants(EventType.EXPIRED) : !runtime.events.isEmpty();
-    Condition condition = ifAbsent ? Condition.ifAbsent() : Condition.always();
-    WriteResult result =
-        runtime.call(
-            ifAbsent ? "put if absent" : "put",
-            () -> runtime.store.put(storedKey, write, condition, now, wantPrevious));
-    if (!result.applied()) {
-      return Change.none(DeclarativeWrites.PRESENT, null);
-    }
-    return result.previous() != null
-        ? new Change(EventType.UPDATED, result.previous(), null, storedValue)
-        : new Change(EventType.CREATED, null, result.expiredPrevious(), storedValue);
-  }
-
-  /** The decision with this write's writer, index names and TTL. */
-  private Decision<Change> decorate(
-      Decision<Change> decision, WriteOptions options, String writer, Set<String> tags) {
-    if (decision.action() != Decision.Action.PUT) {
-      return decision;
-    }
-    Write w = decision.write();
-    Write decorated =
-        options.timeToLive() != null
-            ? new Write(
-                w.value(),
-                expiresAt(w.writtenAt(), options.timeToLive()),
-                w.writtenAt(),
-                writer,
-                tags)
-            : new Write(
-                w.value(), w.expiresAt(), w.writtenAt(), writer, tags, w.expiresAtIfPresent());
-    return Decision.put(decorated, decision.result());
+    KeyWrites.Shape shape = new KeyWrites.Shape(writer, options.indexNames(), options.timeToLive());
+    KeyWrite.Kind kind = ifAbsent ? KeyWrite.Kind.PUT_IF_ABSENT : KeyWrite.Kind.PUT;
+    return cache.runner().run(cache.writes().put(key, value, kind, shape));
   }
 
   @Override

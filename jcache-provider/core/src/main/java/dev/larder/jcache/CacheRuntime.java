@@ -7,12 +7,10 @@ import dev.larder.jcache.expiry.ExpiryCalculator;
 import dev.larder.jcache.integration.CacheIntegration;
 import dev.larder.jcache.management.CacheStatistics;
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
-import dev.larder.jcache.spi.Write;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,8 @@ import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.EventType;
 
 /**
- * The collaborators of one cache and the steps its operations share: deciding an upsert, applying
- * access expiry, dropping expired entries and publishing what changed. Thread-safe.
+ * The collaborators of one cache and the steps its operations share: applying access expiry,
+ * dropping expired entries and publishing what changed. Thread-safe.
  */
 final class CacheRuntime<K, V> {
 
@@ -136,38 +134,6 @@ final class CacheRuntime<K, V> {
 
   static boolean isLive(StoredEntry entry, long now) {
     return entry != null && !entry.isExpiredAt(now);
-  }
-
-  Write write(Object storedValue, long expiresAt, long now) {
-    return new Write(storedValue, expiresAt, now, writer, java.util.Set.of());
-  }
-
-  /**
-   * The decision for storing a value: update a live entry (update expiry), or create one (creation
-   * expiry; {@code ZERO} means the value is not added).
-   */
-  Decision<Change> upsert(StoredEntry current, Object storedValue) {
-    long now = now();
-    if (isLive(current, now)) {
-      long expiresAt = ExpiryCalculator.orCurrent(expiry.onUpdate(now), current.expiresAt());
-      return Decision.put(
-          write(storedValue, expiresAt, now),
-          new Change(EventType.UPDATED, current, null, storedValue));
-    }
-    return create(current, storedValue, now);
-  }
-
-  /** The decision for creating an entry where none is live. */
-  Decision<Change> create(StoredEntry current, Object storedValue, long now) {
-    long expiresAt = expiry.onCreate(now);
-    if (expiresAt <= now) {
-      return current == null
-          ? Decision.keep(Change.NONE)
-          : Decision.remove(Change.none(null, current));
-    }
-    return Decision.put(
-        write(storedValue, expiresAt, now),
-        new Change(EventType.CREATED, null, current, storedValue));
   }
 
   /** Applies the access expiry to a live entry that was just read. */

@@ -12,14 +12,13 @@ record Change(EventType type, StoredEntry previous, StoredEntry expired, Object 
 
   static final Change NONE = new Change(null, null, null, null);
 
-  /**
-   * A value was stored where nobody asked what was there before (no listener, no previous value
-   * wanted): counts as a put, publishes nothing.
-   */
-  static final Change STORED = new Change(EventType.CREATED, null, null, null);
-
   static Change none(StoredEntry previous, StoredEntry expired) {
     return previous == null && expired == null ? NONE : new Change(null, previous, expired, null);
+  }
+
+  /** This change without its expired entry (whose expiry is reported elsewhere, or not at all). */
+  Change withoutExpired() {
+    return expired == null ? this : new Change(type, previous, null, newValue);
   }
 
   boolean changed() {

@@ -4,12 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.larder.jcache.ext.ExtendedCache;
 import dev.larder.jcache.ext.WriteOptions;
-import dev.larder.jcache.spi.Condition;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoredEntry;
-import dev.larder.jcache.spi.WriteResult;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,15 +18,16 @@ import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.configuration.Configuration;
-import javax.cache.event.EventType;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
 /**
  * A JCache {@link Cache} over one partition of a Larder store. Each method reads as the spec's
- * sentence; the shared steps live in {@link CacheRuntime}, bulk operations in {@link
- * BulkOperations}, entry processors in {@link Invoker}. Thread-safe.
+ * sentence: a single-key write is an operation of {@link KeyWrites} run by the {@link WriteRunner},
+ * bulk operations are in {@link BulkOperations}, the shared steps in {@link CacheRuntime}.
+ * Thread-safe.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -37,9 +37,8 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   private final LarderCacheManager manager;
   private final CacheRuntime<K, V> runtime;
   private final BulkOperations<K, V> bulk;
-  private final Invoker<K, V> invoker;
-  private final DeclarativeWrites<K, V> declarative;
-  private final ConditionalWrites<K, V> conditional;
+  private final KeyWrites<K, V> writes;
+  private final WriteRunner<K, V> runner;
   private final LarderCache<K, V> root;
   private final ConcurrentMap<Partition, LarderCache<K, V>> views;
   private volatile boolean closed;
@@ -49,10 +48,9 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.root = null;
     this.views = new ConcurrentHashMap<>();
     this.runtime = runtime.apply(this);
-    this.declarative = new DeclarativeWrites<>(this.runtime);
-    this.conditional = new ConditionalWrites<>(this.runtime, declarative);
-    this.bulk = new BulkOperations<>(this.runtime, manager.executor());
-    this.invoker = new Invoker<>(this.runtime);
+    this.writes = new KeyWrites<>(this.runtime);
+    this.runner = new WriteRunner<>(this.runtime);
+    this.bulk = new BulkOperations<>(this.runtime, manager.executor(), writes, runner);
   }
 
   /** A view of {@code root} with another runtime: another partition, or another writer. */
@@ -61,10 +59,9 @@ public final class LarderCache<K, V> implements Cache<K, V> {
     this.root = root;
     this.views = root.views;
     this.runtime = runtime;
-    this.declarative = new DeclarativeWrites<>(this.runtime);
-    this.conditional = new ConditionalWrites<>(this.runtime, declarative);
-    this.bulk = new BulkOperations<>(this.runtime, manager.executor());
-    this.invoker = new Invoker<>(this.runtime);
+    this.writes = new KeyWrites<>(this.runtime);
+    this.runner = new WriteRunner<>(this.runtime);
+    this.bulk = new BulkOperations<>(this.runtime, manager.executor(), writes, runner);
   }
 
   CacheRuntime<K, V> runtime() {
@@ -215,41 +212,14 @@ public final class LarderCache<K, V> implements Cache<K, V> {
 
   @Override
   public void put(K key, V value) {
-    putAndGetPrevious(key, value, false, "put");
+    requireOpen();
+    runner.run(writes.put(key, value, false));
   }
 
   @Override
   public V getAndPut(K key, V value) {
-    return putAndGetPrevious(key, value, true, "get and put");
-  }
-
-  private V putAndGetPrevious(K key, V value, boolean statsGet, String operation) {
     requireOpen();
-    requireNonNull(key, "key");
-    requireNonNull(value, "value");
-    long start = runtime.statistics.start();
-    runtime.integration.write(key, value);
-    Object storedKey = runtime.keys.encode(key);
-    Object storedValue = runtime.values.encode(value);
-    Change declared = declarative.put(storedKey, storedValue, statsGet);
-    Change change =
-        declared != null
-            ? declared
-            : runtime.call(
-                operation,
-                () ->
-                    runtime.store.compute(
-                        storedKey, current -> runtime.upsert(current, storedValue)));
-    if (change.changed()) {
-      runtime.statistics.recordPuts(1);
-    }
-    if (statsGet) {
-      runtime.recordHitOrMiss(change.hadLiveEntry());
-      runtime.statistics.recordGetTime(start);
-    }
-    runtime.statistics.recordPutTime(start);
-    runtime.publish(key, value, change);
-    return statsGet ? runtime.decode(change.previous()) : null;
+    return runtime.decode(runner.run(writes.put(key, value, true)).previous());
   }
 
   @Override
@@ -261,85 +231,47 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   @Override
   public boolean putIfAbsent(K key, V value) {
     requireOpen();
-    requireNonNull(key, "key");
-    requireNonNull(value, "value");
-    return conditional.putIfAbsent(key, value);
+    return runner.run(writes.putIfAbsent(key, value)).changed();
   }
 
   @Override
   public boolean remove(K key) {
     requireOpen();
-    requireNonNull(key, "key");
-    return removeAndGetPrevious(key, false) != null;
+    return runner.run(writes.remove(key, null, KeyWrite.Kind.REMOVE)).changed();
   }
 
   @Override
   public V getAndRemove(K key) {
     requireOpen();
-    requireNonNull(key, "key");
-    long start = runtime.statistics.start();
-    StoredEntry previous = removeAndGetPrevious(key, true);
-    runtime.recordHitOrMiss(previous != null);
-    runtime.statistics.recordGetTime(start);
-    return runtime.decode(previous);
-  }
-
-  /** Deletes through the writer, then removes; returns the live entry that was removed. */
-  private StoredEntry removeAndGetPrevious(K key, boolean countGet) {
-    long start = runtime.statistics.start();
-    runtime.integration.delete(key);
-    Object storedKey = runtime.keys.encodeForLookup(key);
-    long now = runtime.now();
-    WriteResult result =
-        runtime.call(
-            "remove", () -> runtime.store.remove(storedKey, Condition.ifPresent(), now, true));
-    StoredEntry previous = result.applied() ? result.previous() : null;
-    if (previous != null) {
-      runtime.statistics.recordRemovals(1);
-      runtime.statistics.recordRemoveTime(start);
-    }
-    if (result.expiredPrevious() != null) {
-      runtime.expire(key, storedKey, result.expiredPrevious());
-    }
-    if (previous != null) {
-      runtime.publish(key, null, new Change(EventType.REMOVED, previous, null, null));
-    }
-    return previous;
+    Change change = runner.run(writes.remove(key, null, KeyWrite.Kind.GET_AND_REMOVE));
+    return change.changed() ? runtime.decode(change.previous()) : null;
   }
 
   @Override
   public boolean remove(K key, V oldValue) {
     requireOpen();
-    requireNonNull(key, "key");
     requireNonNull(oldValue, "oldValue");
-    return conditional.removeValue(key, oldValue);
+    return runner.run(writes.remove(key, oldValue, KeyWrite.Kind.REMOVE_IF_EQUALS)).changed();
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
     requireOpen();
-    requireNonNull(key, "key");
     requireNonNull(oldValue, "oldValue");
-    requireNonNull(newValue, "newValue");
-    return conditional
-        .replace(key, runtime.values.encodeForLookup(oldValue), newValue, false)
-        .changed();
+    KeyWrite.Kind kind = KeyWrite.Kind.REPLACE_IF_EQUALS;
+    return runner.run(writes.replace(key, oldValue, newValue, kind)).changed();
   }
 
   @Override
   public boolean replace(K key, V value) {
     requireOpen();
-    requireNonNull(key, "key");
-    requireNonNull(value, "value");
-    return conditional.replace(key, null, value, false).changed();
+    return runner.run(writes.replace(key, null, value, KeyWrite.Kind.REPLACE)).changed();
   }
 
   @Override
   public V getAndReplace(K key, V value) {
     requireOpen();
-    requireNonNull(key, "key");
-    requireNonNull(value, "value");
-    Change change = conditional.replace(key, null, value, true);
+    Change change = runner.run(writes.replace(key, null, value, KeyWrite.Kind.GET_AND_REPLACE));
     return change.changed() ? runtime.decode(change.previous()) : null;
   }
 
@@ -378,14 +310,50 @@ public final class LarderCache<K, V> implements Cache<K, V> {
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> processor, Object... arguments) {
     requireOpen();
-    return invoker.invoke(key, processor, arguments);
+    KeyWrites<K, V>.Invoke<T> invocation = writes.invoke(key, processor, arguments);
+    runner.run(invocation);
+    return invocation.result;
   }
 
   @Override
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(
       Set<? extends K> keys, EntryProcessor<K, V, T> processor, Object... arguments) {
     requireOpen();
-    return invoker.invokeAll(keys, processor, arguments);
+    requireNonNull(keys, "keys");
+    requireNonNull(processor, "processor");
+    keys.forEach(key -> requireNonNull(key, "a key in keys"));
+    Map<K, EntryProcessorResult<T>> results = new LinkedHashMap<>();
+    for (K key : keys) {
+      EntryProcessorException failure;
+      try {
+        T result = invoke(key, processor, arguments);
+        if (result != null) {
+          results.put(key, () -> result);
+        }
+        continue;
+      } catch (EntryProcessorException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        failure = new EntryProcessorException(e);
+      }
+      EntryProcessorException thrown = failure;
+      results.put(
+          key,
+          () -> {
+            throw thrown;
+          });
+    }
+    return results;
+  }
+
+  /** The single-key writes of this cache's partition, for its extension view. */
+  KeyWrites<K, V> writes() {
+    return writes;
+  }
+
+  /** The runner of this cache's writes, for its extension view. */
+  WriteRunner<K, V> runner() {
+    return runner;
   }
 
   @Override

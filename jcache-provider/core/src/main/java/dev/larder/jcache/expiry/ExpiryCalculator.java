@@ -64,43 +64,93 @@ public final class ExpiryCalculator implements Closeable {
 
   /** The expiry of a new entry; {@code <= now} means the entry must not be added. */
   public long onCreate(long now) {
-    if (constant) {
-      return creation == null ? StoredEntry.ETERNAL : expiresAt(now, creation);
-    }
-    Duration duration;
-    try {
-      duration = policy.getExpiryForCreation();
-    } catch (RuntimeException e) {
-      // a failing policy must not fail the write or lose the value: keep it, like the RI
-      return StoredEntry.ETERNAL;
-    }
-    return duration == null ? StoredEntry.ETERNAL : expiresAt(now, duration);
+    return creationAt(now, constant ? creation : askCreation());
   }
 
   /** The expiry after an update, or {@link #UNCHANGED}. */
   public long onUpdate(long now) {
-    if (constant) {
-      return update == null ? UNCHANGED : expiresAt(now, update);
-    }
-    try {
-      Duration duration = policy.getExpiryForUpdate();
-      return duration == null ? UNCHANGED : expiresAt(now, duration);
-    } catch (RuntimeException e) {
-      return UNCHANGED;
-    }
+    return changeAt(now, constant ? update : askUpdate());
   }
 
   /** The expiry after an access, or {@link #UNCHANGED}. */
   public long onAccess(long now) {
-    if (constant) {
-      return access == null ? UNCHANGED : expiresAt(now, access);
+    return changeAt(now, constant ? access : askAccess());
+  }
+
+  /**
+   * The answers for one operation: the policy is asked at most once per kind of event however many
+   * times the operation's compare-and-set runs (a lost race re-decides, but must not ask the policy
+   * again: the policy is user code, and the TCK counts its calls). Used by one thread.
+   */
+  public Answers answers() {
+    return new Answers();
+  }
+
+  /** See {@link #answers()}. */
+  public final class Answers {
+    private Duration created;
+    private Duration updated;
+    private boolean askedCreation;
+    private boolean askedUpdate;
+
+    private Answers() {}
+
+    /** As {@link ExpiryCalculator#onCreate}, asking the policy only the first time. */
+    public long onCreate(long now) {
+      if (constant) {
+        return creationAt(now, creation);
+      }
+      if (!askedCreation) {
+        created = askCreation();
+        askedCreation = true;
+      }
+      return creationAt(now, created);
     }
+
+    /** As {@link ExpiryCalculator#onUpdate}, asking the policy only the first time. */
+    public long onUpdate(long now) {
+      if (constant) {
+        return changeAt(now, update);
+      }
+      if (!askedUpdate) {
+        updated = askUpdate();
+        askedUpdate = true;
+      }
+      return changeAt(now, updated);
+    }
+  }
+
+  private Duration askCreation() {
     try {
-      Duration duration = policy.getExpiryForAccess();
-      return duration == null ? UNCHANGED : expiresAt(now, duration);
+      return policy.getExpiryForCreation();
     } catch (RuntimeException e) {
-      return UNCHANGED;
+      // a failing policy must not fail the write or lose the value: keep it, like the RI
+      return null;
     }
+  }
+
+  private Duration askUpdate() {
+    try {
+      return policy.getExpiryForUpdate();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Duration askAccess() {
+    try {
+      return policy.getExpiryForAccess();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static long creationAt(long now, Duration duration) {
+    return duration == null ? StoredEntry.ETERNAL : expiresAt(now, duration);
+  }
+
+  private static long changeAt(long now, Duration duration) {
+    return duration == null ? UNCHANGED : expiresAt(now, duration);
   }
 
   /** Resolves {@link #UNCHANGED} against the current expiry. */

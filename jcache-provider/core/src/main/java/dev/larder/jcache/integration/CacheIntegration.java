@@ -3,11 +3,14 @@ package dev.larder.jcache.integration;
 import dev.larder.jcache.LarderEntry;
 import java.io.Closeable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.cache.Cache;
 import javax.cache.configuration.CompleteConfiguration;
 import javax.cache.integration.CacheLoader;
@@ -27,6 +30,9 @@ public final class CacheIntegration<K, V> {
   private final boolean readThrough;
   private final boolean writeThrough;
 
+  /** Per-key order of commit and write-through within this JVM (lock stripes); null if unused. */
+  private final Lock[] order;
+
   public CacheIntegration(CompleteConfiguration<K, V> configuration) {
     this.loader =
         configuration.getCacheLoaderFactory() == null
@@ -35,6 +41,23 @@ public final class CacheIntegration<K, V> {
     this.writer = writerOf(configuration);
     this.readThrough = configuration.isReadThrough() && loader != null;
     this.writeThrough = configuration.isWriteThrough() && writer != null;
+    this.order = writeThrough ? new Lock[ORDER_STRIPES] : null;
+    if (order != null) {
+      Arrays.setAll(order, i -> new ReentrantLock());
+    }
+  }
+
+  private static final int ORDER_STRIPES = 256;
+
+  /**
+   * The lock that orders one key's writes with their write-through: a write holds it from its
+   * commit until the writer has heard of it, so the writer hears this JVM's writes to a key in the
+   * order they committed. Keys are stored keys ({@code byte[]} compared by content). Only for a
+   * write-through cache.
+   */
+  public Lock orderOf(Object storedKey) {
+    int hash = storedKey instanceof byte[] bytes ? Arrays.hashCode(bytes) : storedKey.hashCode();
+    return order[(hash ^ (hash >>> 16)) & (ORDER_STRIPES - 1)];
   }
 
   @SuppressWarnings("unchecked")

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The memory backend: live Java objects, one Caffeine cache per {@link Partition}, created on first
@@ -141,20 +140,6 @@ final class MemoryBackend implements Backend {
     ensureOpen(partition, operation);
     return new StoreException(
         "memory store of cache '" + partition.cache() + "' has no partition (" + operation + ")");
-  }
-
-  /**
-   * A new version: a random 64-bit number, never 0, as the remote backends make them. Versions only
-   * need to differ from the ones a key had before (the chance that two of them meet is 2^-64 per
-   * pair), and a random number is a few instructions on the writing thread's own state, where a
-   * shared counter, or a thread-local block of one, costs every write a lookup or a contended line.
-   */
-  long nextVersion() {
-    long version;
-    do {
-      version = ThreadLocalRandom.current().nextLong();
-    } while (version == 0);
-    return version;
   }
 
   private void ensureOpen(Partition partition, String operation) {

@@ -2,10 +2,8 @@ package dev.larder.jcache.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.IndexStore;
 import dev.larder.jcache.spi.KeyPage;
-import dev.larder.jcache.spi.Mutator;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreException;
@@ -15,7 +13,6 @@ import dev.larder.jcache.spi.WriteResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -24,9 +21,7 @@ import java.util.function.Supplier;
  * replaces (a condition, a previous value to return, an expiry kept from it) runs inside Caffeine's
  * per-key atomic {@code compute}, so conditions are evaluated, previous entries read and versions
  * assigned atomically with the change; a write that depends on nothing is a plain {@code put}, as
- * atomic per key. {@link #compute} runs the mutator exactly once, under that same per-key lock,
- * instead of the default compare-and-set loop. Exceptions thrown by a mutator propagate unchanged
- * and leave the entry as it was.
+ * atomic per key.
  *
  * <p>Bulk operations are atomic per key, not across keys. {@link #keys} returns the whole partition
  * as one page (see there). Thread-safe; the backend keeps one per partition and every cache on that
@@ -90,7 +85,7 @@ final class MemoryStore implements Store {
     if (condition.kind() == Condition.Kind.ALWAYS && !returnPrevious && !write.dependsOnCurrent()) {
       // nothing depends on the entry replaced: a plain put, as putAll does (no remapping function
       // to allocate, no per-key lock held while the entry is built)
-      StoredEntry entry = write.toEntry(backend.nextVersion());
+      StoredEntry entry = write.toEntry();
       cache("put").put(key, entry);
       landed(key, entry);
       return WriteResult.of(true);
@@ -108,14 +103,9 @@ final class MemoryStore implements Store {
       Object key = Objects.requireNonNull(keys.get(i), "key");
       Write write = Objects.requireNonNull(writes.get(i), "write");
       if (write.dependsOnCurrent()) {
-        cache
-            .asMap()
-            .compute(
-                key,
-                (k, current) ->
-                    filed(k, tracked(k, write.toEntry(backend.nextVersion(), current))));
+        cache.asMap().compute(key, (k, current) -> filed(k, tracked(k, write.toEntry(current))));
       } else {
-        StoredEntry entry = write.toEntry(backend.nextVersion());
+        StoredEntry entry = write.toEntry();
         cache.put(key, entry);
         landed(key, entry);
       }
@@ -155,34 +145,6 @@ final class MemoryStore implements Store {
               return tracked(k, current.withExpiresAt(expiresAt));
             });
     return touched[0];
-  }
-
-  /**
-   * Runs the mutator once, under Caffeine's per-key lock; the mutator must not touch this store.
-   */
-  @Override
-  public <R> R compute(Object key, Mutator<R> mutator) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(mutator, "mutator");
-    AtomicReference<R> result = new AtomicReference<>();
-    cache("compute")
-        .asMap()
-        .compute(
-            key,
-            (k, current) -> {
-              Decision<R> decision = Objects.requireNonNull(mutator.decide(current), "decision");
-              result.set(decision.result());
-              return switch (decision.action()) {
-                case KEEP -> current;
-                case PUT -> filed(k, tracked(k, decision.write().toEntry(backend.nextVersion())));
-                case REMOVE -> null;
-                case TOUCH ->
-                    current == null
-                        ? null
-                        : tracked(k, current.withExpiresAt(decision.expiresAt()));
-              };
-            });
-    return result.get();
   }
 
   /**
@@ -269,14 +231,17 @@ final class MemoryStore implements Store {
 
     @Override
     public StoredEntry apply(Object key, StoredEntry current) {
+      if (write != null && current != null && current.version() == write.version()) {
+        // this very write is stored already (a retry of it): applied, what it replaced unknown
+        result = WriteResult.replayedWrite();
+        return current;
+      }
       boolean applied = condition.test(current, now);
       result = WriteResult.of(applied, current, now, returnPrevious);
       if (!applied) {
         return current;
       }
-      return write == null
-          ? null
-          : filed(key, tracked(key, write.toEntry(backend.nextVersion(), current)));
+      return write == null ? null : filed(key, tracked(key, write.toEntry(current)));
     }
   }
 

@@ -8,16 +8,14 @@ import java.util.List;
  *
  * <p>Keys and values are in the backend's representation: live Java objects when {@link
  * Backend#storesObjects()} is true, otherwise {@code byte[]}. Every method is atomic per key and
- * safe to call from many threads. Every method throws only {@link StoreException}, except that an
- * exception thrown by a {@link Mutator} passes through {@link #compute} unchanged.
+ * safe to call from many threads. Every method throws only {@link StoreException}.
+ * Read-modify-write is the core's: a compare-and-set over {@link #get} and the version condition,
+ * so a store never runs user code and a closure never has to cross to a server.
  *
  * <p>Reads return entries whether or not they have expired; the core decides with its clock. A
  * backend's native TTL is only a garbage backstop.
  */
 public interface Store {
-
-  /** How many times the default {@link #compute} retries a lost compare-and-set. */
-  int MAX_CAS_ATTEMPTS = 64;
 
   /** The partition this store confines every operation to. */
   Partition partition();
@@ -43,7 +41,13 @@ public interface Store {
 
   /**
    * Stores a value if the condition holds at {@code now}; its expiry follows {@link
-   * Write#toEntry(long, StoredEntry)}.
+   * Write#toEntry(StoredEntry)} and its version is {@link Write#version()}.
+   *
+   * <p>A write that finds its own version already stored is a retry of itself (a client library
+   * sent it again after its first reply was lost, and the first attempt had applied): the store
+   * reports it applied, whatever the condition, with no previous entry (what it replaced is no
+   * longer known). An unconditional write that returns its previous entry reports none when that
+   * entry is itself.
    *
    * @param returnPrevious whether the result must carry the entry that was there before
    */
@@ -51,7 +55,7 @@ public interface Store {
 
   /**
    * Stores many values unconditionally, batched per server; {@code writes} aligns with keys. Each
-   * write's expiry follows {@link Write#toEntry(long, StoredEntry)}.
+   * write's expiry follows {@link Write#toEntry(StoredEntry)}.
    */
   void putAll(List<?> keys, List<Write> writes);
 
@@ -67,38 +71,6 @@ public interface Store {
    * @return whether the entry was changed
    */
   boolean touch(Object key, long version, long expiresAt);
-
-  /**
-   * Atomic read-modify-write. The default is a compare-and-set loop over {@link #get} and the
-   * version condition, so it holds across JVMs; stores that hold entries in the JVM may run the
-   * mutator under their own lock instead.
-   *
-   * @throws StoreException when {@link #MAX_CAS_ATTEMPTS} attempts lost to concurrent writers
-   */
-  default <R> R compute(Object key, Mutator<R> mutator) {
-    for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      StoredEntry current = get(key);
-      Decision<R> decision = mutator.decide(current);
-      Condition expected = Condition.ifVersion(current == null ? 0 : current.version());
-      boolean applied =
-          switch (decision.action()) {
-            case KEEP -> true;
-            case PUT -> put(key, decision.write(), expected, Long.MIN_VALUE, false).applied();
-            case REMOVE ->
-                current == null || remove(key, expected, Long.MIN_VALUE, false).applied();
-            case TOUCH -> current == null || touch(key, current.version(), decision.expiresAt());
-          };
-      if (applied) {
-        return decision.result();
-      }
-    }
-    throw new StoreException(
-        "gave up after "
-            + MAX_CAS_ATTEMPTS
-            + " compare-and-set attempts lost to concurrent writers on one key of cache '"
-            + partition().cache()
-            + "'");
-  }
 
   /**
    * One page of this partition's keys. Pages may overlap or miss keys written during the walk,

@@ -5,8 +5,9 @@ import java.util.Set;
 
 /**
  * What to store under a key: the value in the store's representation, its absolute expiry (epoch
- * ms, {@link StoredEntry#ETERNAL} for none), and the metadata of this write. The store assigns the
- * version.
+ * ms, {@link StoredEntry#ETERNAL} for none), the metadata of this write, and the version the entry
+ * gets: chosen by the core (a random 64-bit number, never 0) before the write is sent, so that a
+ * write retried after its reply was lost can recognize itself (see {@link Store#put}).
  *
  * <p>A write may carry a different expiry for the case where it replaces a live entry ({@link
  * #expiresAtIfPresent()}, or {@link #KEEP} to keep that entry's expiry), so a store can apply the
@@ -21,7 +22,8 @@ public record Write(
     long writtenAt,
     String writtenBy,
     Set<String> tags,
-    long expiresAtIfPresent) {
+    long expiresAtIfPresent,
+    long version) {
 
   /** For {@link #expiresAtIfPresent()}: keep the expiry of the entry being replaced. */
   public static final long KEEP = Long.MIN_VALUE;
@@ -29,11 +31,44 @@ public record Write(
   public Write {
     Objects.requireNonNull(value, "value");
     tags = tags == null ? Set.of() : Set.copyOf(tags);
+    if (version == 0) {
+      throw new IllegalArgumentException(
+          "version 0 means absent and is never assigned to an entry");
+    }
   }
 
-  /** A write with one expiry, whatever it replaces. */
+  /** A write with a new version of its own. */
+  public Write(
+      Object value,
+      long expiresAt,
+      long writtenAt,
+      String writtenBy,
+      Set<String> tags,
+      long expiresAtIfPresent) {
+    this(value, expiresAt, writtenAt, writtenBy, tags, expiresAtIfPresent, newVersion());
+  }
+
+  /** A write with one expiry, whatever it replaces, and a new version of its own. */
   public Write(Object value, long expiresAt, long writtenAt, String writtenBy, Set<String> tags) {
     this(value, expiresAt, writtenAt, writtenBy, tags, expiresAt);
+  }
+
+  /**
+   * A new version: a random 64-bit number, never 0. Versions only need to differ from the ones a
+   * key had before (two meet with a chance of 2^-64 per pair), across every JVM that shares a
+   * store, which a random number does without coordination.
+   */
+  public static long newVersion() {
+    long version;
+    do {
+      version = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+    } while (version == 0);
+    return version;
+  }
+
+  /** The same write with another version (a new attempt of it). */
+  public Write withVersion(long newVersion) {
+    return new Write(value, expiresAt, writtenAt, writtenBy, tags, expiresAtIfPresent, newVersion);
   }
 
   public static Write of(Object value, long expiresAt, long writtenAt) {
@@ -53,8 +88,8 @@ public record Write(
     return expiresAtIfPresent == KEEP ? liveCurrent.expiresAt() : expiresAtIfPresent;
   }
 
-  /** The entry this write produces once the store gives it a version, ignoring what it replaces. */
-  public StoredEntry toEntry(long version) {
+  /** The entry this write produces, ignoring what it replaces. */
+  public StoredEntry toEntry() {
     return new StoredEntry(value, version, expiresAt, writtenAt, writtenBy, tags);
   }
 
@@ -63,9 +98,9 @@ public record Write(
    * {@link #expiryReplacing} when {@code current} is live at the time of this write ({@link
    * #writtenAt()}).
    */
-  public StoredEntry toEntry(long version, StoredEntry current) {
+  public StoredEntry toEntry(StoredEntry current) {
     if (!dependsOnCurrent()) {
-      return toEntry(version); // the same expiry either way: no need to load the current entry
+      return toEntry(); // the same expiry either way: no need to load the current entry
     }
     StoredEntry live = current == null || current.isExpiredAt(writtenAt) ? null : current;
     return new StoredEntry(value, version, expiryReplacing(live), writtenAt, writtenBy, tags);

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
-import dev.larder.jcache.spi.Mutator;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.StoreException;
 import dev.larder.jcache.spi.StoreSettings;
@@ -22,12 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -191,45 +184,6 @@ class MemoryStoreTest {
     }
 
     assertEquals(0, store.estimatedSize(), "Caffeine's scheduler did not reclaim the entry");
-  }
-
-  @Test
-  void compute_runsTheMutatorOncePerCall_evenUnderContention() throws Exception {
-    MemoryStore store = store(StoreSettings.DEFAULT);
-    AtomicInteger decisions = new AtomicInteger();
-    Mutator<Integer> increment =
-        current -> {
-          decisions.incrementAndGet();
-          int next = current == null ? 1 : (Integer) current.value() + 1;
-          return Decision.put(Write.of(next, StoredEntry.ETERNAL, 0), next);
-        };
-    int writers = 8;
-    int increments = 500;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int w = 0; w < writers; w++) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  for (int i = 0; i < increments; i++) {
-                    store.compute("counter", increment);
-                  }
-                  return null;
-                }));
-      }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get(1, TimeUnit.MINUTES);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-
-    assertEquals(writers * increments, store.get("counter").value());
-    assertEquals(writers * increments, decisions.get());
   }
 
   @Test

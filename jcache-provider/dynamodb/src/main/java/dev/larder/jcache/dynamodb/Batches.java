@@ -115,13 +115,7 @@ final class Batches {
           backend
               .items()
               .item(
-                  target.pk(),
-                  target.sk(),
-                  target.key(),
-                  write,
-                  expiresAt,
-                  Items.newVersion(),
-                  cache);
+                  target.pk(), target.sk(), target.key(), write, expiresAt, write.version(), cache);
       requests.put(target.identity(), WriteRequest.builder().putRequest(p -> p.item(item)).build());
     }
     write(new ArrayList<>(requests.values()));

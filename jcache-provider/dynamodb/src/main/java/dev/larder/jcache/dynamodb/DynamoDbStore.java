@@ -1,9 +1,7 @@
 package dev.larder.jcache.dynamodb;
 
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.KeyPage;
-import dev.larder.jcache.spi.Mutator;
 import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreException;
@@ -21,12 +19,18 @@ import java.util.Objects;
  * Write#dependsOnCurrent()}) is an {@code UpdateItem} that keeps the stored expiry with {@code
  * if_not_exists}, plus one more request only when it replaces an expired item.
  *
- * <p>{@link #compute} is the SPI's compare-and-set loop on the version attribute, atomic across
- * JVMs: one {@code GetItem}, then one conditional write; a lost race returns the winning item with
- * the failed check, so each retry costs one request. Bulk operations are in {@link Batches}, key
- * walks and clearing in {@link PartitionWalker}. Thread-safe and stateless: cheap to create.
+ * <p>Every conditional write asks for the item on a failed check ({@code
+ * ReturnValuesOnConditionCheckFailure=ALL_OLD}), so a write the SDK retried after a lost reply
+ * recognizes its own version (see {@link ItemRequests}). Bulk operations are in {@link Batches},
+ * key walks and clearing in {@link PartitionWalker}. Thread-safe and stateless: cheap to create.
  */
 final class DynamoDbStore implements Store {
+
+  /**
+   * How often a write whose expiry depends on what it replaces tries the update-or-create pair
+   * before giving up: each lost try means another writer changed the item between the two requests.
+   */
+  private static final int REPLACE_AWARE_ATTEMPTS = 64;
 
   private final Partition partition;
   private final DynamoDbBackend backend;
@@ -94,6 +98,9 @@ final class DynamoDbStore implements Store {
     if (outcome.applied()) {
       file(target, write);
     }
+    if (outcome.replayed()) {
+      return WriteResult.replayedWrite();
+    }
     return WriteResult.of(outcome.applied(), outcome.previous(), now, returnPrevious);
   }
 
@@ -107,7 +114,7 @@ final class DynamoDbStore implements Store {
   /**
    * A write whose expiry depends on what it replaces: {@link Write#expiresAt()} when it creates or
    * replaces an expired entry, {@link Write#expiresAtIfPresent()} when it replaces a live one.
-   * Liveness is judged at the write's time, as {@link Write#toEntry(long, StoredEntry)} does.
+   * Liveness is judged at the write's time, as {@link Write#toEntry(StoredEntry)} does.
    */
   private Outcome replaceAware(
       Target target, Write write, Condition condition, long now, boolean previous) {
@@ -137,7 +144,7 @@ final class DynamoDbStore implements Store {
         break;
     }
     // ALWAYS or IF_VERSION(n): first as an update of a live entry (ALWAYS with KEEP also creates)
-    for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+    for (int attempt = 0; attempt < REPLACE_AWARE_ATTEMPTS; attempt++) {
       boolean createsToo = condition.kind() == Condition.Kind.ALWAYS && ifPresent == Write.KEEP;
       Outcome updated =
           requests.update(
@@ -221,48 +228,6 @@ final class DynamoDbStore implements Store {
     return requests.setExpiry(target, expiresAt, sameVersion, false, oldOnFailure);
   }
 
-  /**
-   * The compare-and-set loop on the version attribute. A write that loses the race gets the winning
-   * item back with the failed check, so the next attempt needs no extra read.
-   */
-  @Override
-  public <R> R compute(Object key, Mutator<R> mutator) {
-    Objects.requireNonNull(mutator, "mutator");
-    Target target = target(key);
-    StoredEntry current = requests.get(target);
-    for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-      Decision<R> decision = Objects.requireNonNull(mutator.decide(current), "decision");
-      Condition expected = Condition.ifVersion(current == null ? 0 : current.version());
-      Outcome outcome =
-          switch (decision.action()) {
-            case KEEP -> Outcome.DONE;
-            case PUT -> {
-              Write write = decision.write();
-              long expiresAt =
-                  write.expiryReplacing(
-                      current == null || current.isExpiredAt(write.writtenAt()) ? null : current);
-              yield requests.put(target, write, expiresAt, Conditions.of(expected, 0), false, true);
-            }
-            case REMOVE ->
-                current == null
-                    ? Outcome.DONE
-                    : requests.delete(target, Conditions.of(expected, 0), false, true);
-            case TOUCH ->
-                current == null
-                    ? Outcome.DONE
-                    : touch(target, current.version(), decision.expiresAt(), true);
-          };
-      if (outcome.applied()) {
-        if (decision.action() == Decision.Action.PUT) {
-          file(target, decision.write());
-        }
-        return decision.result();
-      }
-      current = outcome.previous();
-    }
-    throw gaveUp();
-  }
-
   @Override
   public KeyPage keys(String cursor, int pageSize) {
     return new PartitionWalker(this, backend).page(cursor, pageSize);
@@ -292,7 +257,7 @@ final class DynamoDbStore implements Store {
   private StoreException gaveUp() {
     return new StoreException(
         "LARDER-508: gave up after "
-            + MAX_CAS_ATTEMPTS
+            + REPLACE_AWARE_ATTEMPTS
             + " compare-and-set attempts lost to concurrent writers on one key of cache '"
             + partition.cache()
             + "' in DynamoDB table '"

@@ -68,7 +68,7 @@ final class ItemRequests {
       boolean oldOnFailure) {
     Map<String, AttributeValue> item =
         items.item(
-            target.pk(), target.sk(), target.key(), write, expiresAt, Items.newVersion(), cache);
+            target.pk(), target.sk(), target.key(), write, expiresAt, write.version(), cache);
     PutItemRequest request =
         PutItemRequest.builder()
             .tableName(table)
@@ -77,12 +77,13 @@ final class ItemRequests {
             .expressionAttributeNames(condition.namesOrNull())
             .expressionAttributeValues(condition.valuesOrNull())
             .returnValues(oldOnSuccess ? ReturnValue.ALL_OLD : null)
-            .returnValuesOnConditionCheckFailure(oldOnFailure ? ALL_OLD_ON_FAILURE : null)
+            .returnValuesOnConditionCheckFailure(ALL_OLD_ON_FAILURE)
             .build();
     return send(
         () -> client.putItem(request).attributes(),
         oldOnSuccess,
         oldOnFailure,
+        write.version(),
         e -> writeFailure(e, "PutItem", write));
   }
 
@@ -101,8 +102,7 @@ final class ItemRequests {
       boolean oldOnFailure) {
     long stored = expiresAt == Write.KEEP ? createdExpiresAt : expiresAt;
     Map<String, AttributeValue> item =
-        items.item(
-            target.pk(), target.sk(), target.key(), write, stored, Items.newVersion(), cache);
+        items.item(target.pk(), target.sk(), target.key(), write, stored, write.version(), cache);
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     StringBuilder set = new StringBuilder();
@@ -144,12 +144,13 @@ final class ItemRequests {
             .expressionAttributeNames(all.names())
             .expressionAttributeValues(all.values())
             .returnValues(oldOnSuccess ? ReturnValue.ALL_OLD : null)
-            .returnValuesOnConditionCheckFailure(oldOnFailure ? ALL_OLD_ON_FAILURE : null)
+            .returnValuesOnConditionCheckFailure(ALL_OLD_ON_FAILURE)
             .build();
     return send(
         () -> client.updateItem(request).attributes(),
         oldOnSuccess,
         oldOnFailure,
+        write.version(),
         e -> writeFailure(e, "UpdateItem", write));
   }
 
@@ -183,6 +184,7 @@ final class ItemRequests {
         () -> client.deleteItem(request).attributes(),
         oldOnSuccess,
         oldOnFailure,
+        0,
         e -> backend.failures().translate(e, "DeleteItem", cache));
   }
 
@@ -215,6 +217,7 @@ final class ItemRequests {
         () -> client.updateItem(request).attributes(),
         oldOnSuccess,
         oldOnFailure,
+        0,
         e -> backend.failures().translate(e, "UpdateItem", cache));
   }
 
@@ -222,17 +225,30 @@ final class ItemRequests {
    * Sends one conditional write: applied with the old item when asked for it, or not applied (a
    * failed condition) with the current item when asked for that; other failures via {@code
    * failure}.
+   *
+   * <p>A write of {@code ownVersion} (0 for requests that store no version) that finds that version
+   * stored is a retry of itself: the SDK sent it again after a reply was lost (a 500, a timeout)
+   * and the first attempt had applied. It counts as applied, with what it replaced unknown (null).
    */
   private Outcome send(
       Supplier<Map<String, AttributeValue>> call,
       boolean oldOnSuccess,
       boolean oldOnFailure,
+      long ownVersion,
       Function<SdkException, RuntimeException> failure) {
     try {
       Map<String, AttributeValue> old = call.get();
-      return new Outcome(true, oldOnSuccess ? entryOf(old) : null);
+      StoredEntry previous = oldOnSuccess ? entryOf(old) : null;
+      if (ownVersion != 0 && previous != null && previous.version() == ownVersion) {
+        return Outcome.REPLAYED;
+      }
+      return new Outcome(true, previous);
     } catch (ConditionalCheckFailedException e) {
-      return new Outcome(false, oldOnFailure && e.hasItem() ? entryOf(e.item()) : null);
+      StoredEntry current = e.hasItem() ? entryOf(e.item()) : null;
+      if (ownVersion != 0 && current != null && current.version() == ownVersion) {
+        return Outcome.REPLAYED;
+      }
+      return new Outcome(false, oldOnFailure ? current : null);
     } catch (SdkException e) {
       throw failure.apply(e);
     }

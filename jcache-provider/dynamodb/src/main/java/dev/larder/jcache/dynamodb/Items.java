@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -62,15 +61,6 @@ final class Items {
   Items(String table, long ttlGraceSeconds) {
     this.table = table;
     this.ttlGraceSeconds = ttlGraceSeconds;
-  }
-
-  /** A new version: random, so that versions are never reused for a key across JVMs; never 0. */
-  static long newVersion() {
-    long version;
-    do {
-      version = ThreadLocalRandom.current().nextLong();
-    } while (version == 0);
-    return version;
   }
 
   static Map<String, AttributeValue> key(String pk, byte[] sk) {

@@ -7,6 +7,7 @@ import dev.larder.jcache.storetck.ext.MetadataContract;
 import dev.larder.jcache.storetck.ext.QueueContract;
 import dev.larder.jcache.storetck.ext.TenantContract;
 import dev.larder.jcache.storetck.ext.TtlContract;
+import dev.larder.jcache.storetck.ext.WritePathContract;
 import dev.larder.testkit.dynamodb.DynamoDbLocal;
 import dev.larder.testkit.dynamodb.DynamoDbLocalExtension;
 import java.net.URI;
@@ -78,6 +79,14 @@ class DynamoDbExtensionTest {
 
   @Nested
   class MemoizerTest extends MemoizerContract {
+    @Override
+    protected URI uri() {
+      return uri;
+    }
+  }
+
+  @Nested
+  class WritePathTest extends WritePathContract {
     @Override
     protected URI uri() {
       return uri;

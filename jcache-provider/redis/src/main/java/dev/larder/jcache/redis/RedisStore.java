@@ -12,7 +12,6 @@ import dev.larder.jcache.spi.WriteResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -107,7 +106,7 @@ final class RedisStore implements Store {
   public WriteResult put(
       Object key, Write write, Condition condition, long now, boolean returnPrevious) {
     byte[] redisKey = redisKey(key);
-    long version = newVersion();
+    long version = write.version();
     if (condition.kind() == Condition.Kind.ALWAYS && !write.dependsOnCurrent()) {
       byte[] entry = EntryFormat.encode(version, write.expiresAt(), write);
       SetParams params = expiry(write.expiresAt());
@@ -138,7 +137,12 @@ final class RedisStore implements Store {
       if (!fileInPipeline) {
         file(key, version, write);
       }
-      return WriteResult.of(true, decode(old, "put"), now, returnPrevious);
+      StoredEntry replaced = decode(old, "put");
+      if (replaced != null && replaced.version() == version) {
+        // a SET retried after its reply was lost finds itself: what it replaced is unknown
+        return WriteResult.replayedWrite();
+      }
+      return WriteResult.of(true, replaced, now, returnPrevious);
     }
     List<byte[]> args = putArgs(condition, now, version, write);
     Object reply = call("put", () -> Scripts.PUT.call(client, redisKey, args));
@@ -188,7 +192,7 @@ final class RedisStore implements Store {
             for (int i = 0; i < keys.size(); i++) {
               Write write = writes.get(i);
               byte[] redisKey = redisKey(keys.get(i));
-              long version = newVersion();
+              long version = write.version();
               if (!write.tags().isEmpty()) {
                 taggedKeys.add((byte[]) keys.get(i));
                 taggedVersions.add(version);
@@ -319,6 +323,9 @@ final class RedisStore implements Store {
   private WriteResult result(Object reply, long now, boolean returnPrevious, String operation) {
     List<?> parts = (List<?>) reply;
     long applied = (Long) parts.get(0);
+    if (applied == 2) {
+      return WriteResult.replayedWrite();
+    }
     byte[] blob = parts.size() > 1 && parts.get(1) instanceof byte[] bytes ? bytes : null;
     if (applied < 0) {
       decode(blob == null ? NONE : blob, operation);
@@ -359,14 +366,6 @@ final class RedisStore implements Store {
       case IF_VALUE -> (byte[]) condition.value();
       default -> NONE;
     };
-  }
-
-  private static long newVersion() {
-    long version;
-    do {
-      version = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-    } while (version == 0);
-    return version;
   }
 
   private static byte[] hex(long value) {

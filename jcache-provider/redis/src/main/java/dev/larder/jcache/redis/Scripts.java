@@ -38,12 +38,14 @@ final class Scripts {
   /**
    * KEYS: the key. ARGV: kind, condition argument, now, head (magic + version), expiry when
    * created, expiry when a live entry is replaced ('K' keeps it), tail, grace ms. Returns {applied,
-   * previous blob or false}.
+   * previous blob or false}. A write that finds its own version stored is a retry of itself (its
+   * first reply was lost): {2, false}, applied, with what it replaced unknown.
    */
   static final Scripts.Script PUT =
       new Script(
           COMMON
               + """
+              if blob and string.sub(blob, 1, 18) == ARGV[4] then return {2, false} end
               if not ok then return {0, blob} end
               local exp = ARGV[5]
               if live then

@@ -7,6 +7,7 @@ import dev.larder.jcache.storetck.ext.MetadataContract;
 import dev.larder.jcache.storetck.ext.QueueContract;
 import dev.larder.jcache.storetck.ext.TenantContract;
 import dev.larder.jcache.storetck.ext.TtlContract;
+import dev.larder.jcache.storetck.ext.WritePathContract;
 import dev.larder.testkit.redis.RedisCluster;
 import dev.larder.testkit.redis.RedisServerExtension;
 import java.net.URI;
@@ -69,6 +70,14 @@ class RedisClusterExtensionTest {
 
   @Nested
   class MemoizerTest extends MemoizerContract {
+    @Override
+    protected URI uri() {
+      return CLUSTER.uri();
+    }
+  }
+
+  @Nested
+  class WritePathTest extends WritePathContract {
     @Override
     protected URI uri() {
       return CLUSTER.uri();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.Write;
 import java.time.Duration;
@@ -89,11 +88,11 @@ public interface EntryContract extends StoreFixture {
   }
 
   @Test
-  default void metadata_roundTripsThroughCompute() {
+  default void metadata_roundTripsThroughAVersionedWrite() {
     long writtenAt = now() - 9;
     Write write = new Write(value("v"), StoredEntry.ETERNAL, writtenAt, "processor", Set.of("x"));
 
-    store().compute(key("k"), current -> Decision.put(write, null));
+    store().put(key("k"), write, Condition.ifVersion(0), now(), false);
 
     assertMetadata(store().get(key("k")), writtenAt, "processor", Set.of("x"));
   }

@@ -49,7 +49,7 @@ public abstract class StoreContractTest
         PutContract,
         RemoveContract,
         VersionContract,
-        ComputeContract,
+        CompareAndSetContract,
         BulkContract,
         PartitionContract,
         KeysContract {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.larder.jcache.spi.Condition;
-import dev.larder.jcache.spi.Decision;
 import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.Write;
 import java.util.ArrayList;
@@ -58,8 +57,9 @@ public interface VersionContract extends StoreFixture {
     assertTrue(versions.add(store().get(key("k")).version()), "put IF_PRESENT reused a version");
     store().putAll(List.of(key("k")), List.of(write("v")));
     assertTrue(versions.add(store().get(key("k")).version()), "putAll reused a version");
-    store().compute(key("k"), current -> Decision.put(write("v"), null));
-    assertTrue(versions.add(store().get(key("k")).version()), "compute reused a version");
+    long current = store().get(key("k")).version();
+    store().put(key("k"), write("v"), Condition.ifVersion(current), now(), false);
+    assertTrue(versions.add(store().get(key("k")).version()), "put IF_VERSION reused a version");
     assertTrue(versions.stream().noneMatch(v -> v == 0));
   }
 

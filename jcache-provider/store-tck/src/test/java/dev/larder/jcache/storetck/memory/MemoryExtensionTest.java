@@ -7,6 +7,7 @@ import dev.larder.jcache.storetck.ext.MetadataContract;
 import dev.larder.jcache.storetck.ext.QueueContract;
 import dev.larder.jcache.storetck.ext.TenantContract;
 import dev.larder.jcache.storetck.ext.TtlContract;
+import dev.larder.jcache.storetck.ext.WritePathContract;
 import java.net.URI;
 import org.junit.jupiter.api.Nested;
 
@@ -65,6 +66,14 @@ class MemoryExtensionTest {
 
   @Nested
   class MemoizerTest extends MemoizerContract {
+    @Override
+    protected URI uri() {
+      return MEMORY;
+    }
+  }
+
+  @Nested
+  class WritePathTest extends WritePathContract {
     @Override
     protected URI uri() {
       return MEMORY;
