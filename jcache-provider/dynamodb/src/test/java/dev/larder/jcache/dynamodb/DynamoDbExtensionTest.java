@@ -1,5 +1,6 @@
 package dev.larder.jcache.dynamodb;
 
+import dev.larder.jcache.storetck.ext.ClockSkewContract;
 import dev.larder.jcache.storetck.ext.IndexContract;
 import dev.larder.jcache.storetck.ext.LockContract;
 import dev.larder.jcache.storetck.ext.MemoizerContract;
@@ -87,6 +88,14 @@ class DynamoDbExtensionTest {
 
   @Nested
   class WritePathTest extends WritePathContract {
+    @Override
+    protected URI uri() {
+      return uri;
+    }
+  }
+
+  @Nested
+  class ClockSkewTest extends ClockSkewContract {
     @Override
     protected URI uri() {
       return uri;

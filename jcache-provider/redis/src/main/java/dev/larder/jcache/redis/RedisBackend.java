@@ -6,17 +6,20 @@ import dev.larder.jcache.spi.Partition;
 import dev.larder.jcache.spi.QueueStore;
 import dev.larder.jcache.spi.Store;
 import dev.larder.jcache.spi.StoreSettings;
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A cache manager's view of a shared Redis connection. Thread-safe. */
 final class RedisBackend implements Backend {
 
   private final RedisConnection connection;
+  private final Clock clock;
   private final Runnable onClose;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  RedisBackend(RedisConnection connection, Runnable onClose) {
+  RedisBackend(RedisConnection connection, Clock clock, Runnable onClose) {
     this.connection = connection;
+    this.clock = clock;
     this.onClose = onClose;
   }
 
@@ -27,7 +30,7 @@ final class RedisBackend implements Backend {
 
   @Override
   public Store store(Partition partition, StoreSettings settings) {
-    return new RedisStore(connection, partition);
+    return new RedisStore(connection, partition, clock);
   }
 
   @Override

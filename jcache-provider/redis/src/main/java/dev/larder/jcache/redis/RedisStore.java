@@ -10,6 +10,7 @@ import dev.larder.jcache.spi.StoredEntry;
 import dev.larder.jcache.spi.Write;
 import dev.larder.jcache.spi.WriteResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -23,7 +24,7 @@ import redis.clients.jedis.params.SetParams;
 /**
  * One partition in Redis: one Redis string per entry ({@link EntryFormat}) under a key of {@link
  * KeyLayout}. Plain reads and unconditional writes are single plain commands ({@code GET}, {@code
- * MGET}, {@code SET .. PXAT [GET]}, {@code GETDEL}); conditional writes are one bounded Lua call;
+ * MGET}, {@code SET .. PX [GET]}, {@code GETDEL}); conditional writes are one bounded Lua call;
  * bulk operations are one pipeline (one round trip per cluster node; on one node the eternal
  * entries of a {@code putAll} go as one {@code MSET}). The native TTL sits a second past the
  * entry's own expiry: the core decides expiry by its clock, Redis only collects the garbage.
@@ -40,14 +41,19 @@ final class RedisStore implements Store {
   private static final byte[] NONE = {};
 
   private final RedisConnection connection;
+
+  /** The clock expiries are measured on; native TTLs are sent relative to it. */
+  private final Clock clock;
+
   private final UnifiedJedis client;
   private final Partition partition;
   private final KeyLayout layout;
   private final KeyWalker walker;
   private final RedisIndices indices;
 
-  RedisStore(RedisConnection connection, Partition partition) {
+  RedisStore(RedisConnection connection, Partition partition, Clock clock) {
     this.connection = connection;
+    this.clock = clock;
     this.client = connection.client();
     this.partition = partition;
     this.layout = new KeyLayout(partition);
@@ -109,7 +115,7 @@ final class RedisStore implements Store {
     long version = write.version();
     if (condition.kind() == Condition.Kind.ALWAYS && !write.dependsOnCurrent()) {
       byte[] entry = EntryFormat.encode(version, write.expiresAt(), write);
-      SetParams params = expiry(write.expiresAt());
+      SetParams params = expiry(write.expiresAt(), clock.millis());
       boolean fileInPipeline = !write.tags().isEmpty() && !connection.isCluster();
       byte[] old =
           call(
@@ -169,7 +175,8 @@ final class RedisStore implements Store {
         hex(write.expiresAt()),
         write.expiresAtIfPresent() == Write.KEEP ? KEEP : hex(write.expiresAtIfPresent()),
         EntryFormat.tail(write),
-        GRACE);
+        GRACE,
+        ascii(clock.millis()));
   }
 
   @Override
@@ -210,7 +217,7 @@ final class RedisStore implements Store {
                 pipeline.set(
                     redisKey,
                     EntryFormat.encode(version, write.expiresAt(), write),
-                    expiry(write.expiresAt()));
+                    expiry(write.expiresAt(), clock.millis()));
               }
             }
             if (eternal != null && !eternal.isEmpty()) {
@@ -289,7 +296,7 @@ final class RedisStore implements Store {
 
   @Override
   public boolean touch(Object key, long version, long expiresAt) {
-    List<byte[]> args = List.of(hex(version), hex(expiresAt), GRACE);
+    List<byte[]> args = List.of(hex(version), hex(expiresAt), GRACE, ascii(clock.millis()));
     Object reply = call("touch", () -> Scripts.TOUCH.call(client, redisKey(key), args));
     return reply instanceof Long changed && changed == 1L;
   }
@@ -345,9 +352,15 @@ final class RedisStore implements Store {
     return EntryFormat.decode(blob, "cache '" + partition.cache() + "' (" + operation + ")");
   }
 
-  private static SetParams expiry(long expiresAt) {
+  /**
+   * The native TTL of an entry: relative ({@code PX}), so that it means the same on a server whose
+   * clock differs from this JVM's; a grace past the entry's own expiry.
+   */
+  private static SetParams expiry(long expiresAt, long now) {
     SetParams params = new SetParams();
-    return expiresAt == StoredEntry.ETERNAL ? params : params.pxAt(expiresAt + GRACE_MILLIS);
+    return expiresAt == StoredEntry.ETERNAL
+        ? params
+        : params.px(Math.max(1, expiresAt - now) + GRACE_MILLIS);
   }
 
   private static byte[] kind(Condition condition) {

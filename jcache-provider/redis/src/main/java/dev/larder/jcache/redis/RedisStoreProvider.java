@@ -53,7 +53,7 @@ public final class RedisStoreProvider implements StoreProvider {
       connection.acquire();
     }
     RedisConnection shared = connection;
-    return new RedisBackend(shared, () -> release(shared));
+    return new RedisBackend(shared, context.clock(), () -> release(shared));
   }
 
   private void release(RedisConnection connection) {

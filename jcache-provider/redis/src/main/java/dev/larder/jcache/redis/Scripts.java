@@ -36,8 +36,9 @@ final class Scripts {
       """;
 
   /**
-   * KEYS: the key. ARGV: kind, condition argument, now, head (magic + version), expiry when
-   * created, expiry when a live entry is replaced ('K' keeps it), tail, grace ms. Returns {applied,
+   * KEYS: the key. ARGV: kind, condition argument, now (for the condition), head (magic + version),
+   * expiry when created, expiry when a live entry is replaced ('K' keeps it), tail, grace ms, the
+   * client's clock now (the native TTL is relative: expiry - that + grace). Returns {applied,
    * previous blob or false}. A write that finds its own version stored is a retry of itself (its
    * first reply was lost): {2, false}, applied, with what it replaced unknown.
    */
@@ -55,8 +56,8 @@ final class Scripts {
               if exp == '7fffffffffffffff' then
                 redis.call('SET', KEYS[1], entry)
               else
-                redis.call('SET', KEYS[1], entry, 'PXAT',
-                  string.format('%.0f', tonumber(exp, 16) + tonumber(ARGV[8])))
+                redis.call('SET', KEYS[1], entry, 'PX', string.format('%.0f',
+                  math.max(1, tonumber(exp, 16) - tonumber(ARGV[9])) + tonumber(ARGV[8])))
               end
               return {1, blob}
               """);
@@ -72,8 +73,8 @@ final class Scripts {
               """);
 
   /**
-   * KEYS: the key. ARGV: version, new expiry, grace ms. Changes the expiry in place if the version
-   * matches. Returns 1 if changed.
+   * KEYS: the key. ARGV: version, new expiry, grace ms, the client's clock now. Changes the expiry
+   * in place if the version matches, the native TTL relative to now. Returns 1 if changed.
    */
   static final Scripts.Script TOUCH =
       new Script(
@@ -83,8 +84,8 @@ final class Scripts {
           redis.call('SETRANGE', KEYS[1], 18, ARGV[2])
           if ARGV[2] == '7fffffffffffffff' then redis.call('PERSIST', KEYS[1])
           else
-            redis.call('PEXPIREAT', KEYS[1],
-              string.format('%.0f', tonumber(ARGV[2], 16) + tonumber(ARGV[3])))
+            redis.call('PEXPIRE', KEYS[1], string.format('%.0f',
+              math.max(1, tonumber(ARGV[2], 16) - tonumber(ARGV[4])) + tonumber(ARGV[3])))
           end
           return 1
           """);
@@ -103,8 +104,8 @@ final class Scripts {
             redis.call('SETRANGE', KEYS[1], 18, ARGV[2])
             if ARGV[2] == '7fffffffffffffff' then redis.call('PERSIST', KEYS[1])
             else
-              redis.call('PEXPIREAT', KEYS[1],
-                string.format('%.0f', tonumber(ARGV[2], 16) + tonumber(ARGV[3])))
+              redis.call('PEXPIRE', KEYS[1], string.format('%.0f',
+                math.max(1, tonumber(ARGV[2], 16) - tonumber(ARGV[1])) + tonumber(ARGV[3])))
             end
           end
           return blob

@@ -1,5 +1,6 @@
 package dev.larder.jcache.redis;
 
+import dev.larder.jcache.storetck.ext.ClockSkewContract;
 import dev.larder.jcache.storetck.ext.IndexContract;
 import dev.larder.jcache.storetck.ext.LockContract;
 import dev.larder.jcache.storetck.ext.MemoizerContract;
@@ -81,6 +82,14 @@ class RedisExtensionTest {
 
   @Nested
   class WritePathTest extends WritePathContract {
+    @Override
+    protected URI uri() {
+      return REDIS.uri();
+    }
+  }
+
+  @Nested
+  class ClockSkewTest extends ClockSkewContract {
     @Override
     protected URI uri() {
       return REDIS.uri();
