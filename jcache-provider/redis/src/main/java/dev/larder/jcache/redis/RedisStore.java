@@ -28,7 +28,15 @@ import redis.clients.jedis.params.SetParams;
  * bulk operations are one pipeline (one round trip per cluster node; on one node the eternal
  * entries of a {@code putAll} go as one {@code MSET}). The native TTL sits a second past the
  * entry's own expiry: the core decides expiry by its clock, Redis only collects the garbage.
- * Thread-safe.
+ *
+ * <p>Lost replies: a call whose connection fails is sent once more, on another connection, when
+ * sending it twice has the effect of once: reads, and writes, which carry their own version and
+ * recognize themselves stored ({@link WriteResult#replayed()}); so a single-node client, which does
+ * not retry, survives a reply lost after the server applied a write. A write recognizes itself only
+ * while it is still the stored entry: if another client wrote the key between the lost reply and
+ * the retry, a plain {@code SET} is stored again over theirs, and a conditional write is decided
+ * again on what they stored, so it may apply a second time or report that it did not apply.
+ * Removals are sent once (see {@link #removal}). Thread-safe.
  */
 final class RedisStore implements Store {
 
@@ -75,7 +83,8 @@ final class RedisStore implements Store {
   @Override
   public StoredEntry getAndTouch(Object key, long now, long expiresAt) {
     List<byte[]> args = List.of(ascii(now), hex(expiresAt), GRACE);
-    Object blob = call("get", () -> Scripts.GET_AND_TOUCH.call(client, redisKey(key), args));
+    // sent again, it finds the expiry already set and only reads: a read to retry
+    Object blob = read("get", () -> Scripts.GET_AND_TOUCH.call(client, redisKey(key), args));
     return decode((byte[]) blob, "get");
   }
 
@@ -118,7 +127,7 @@ final class RedisStore implements Store {
       SetParams params = expiry(write.expiresAt(), clock.millis());
       boolean fileInPipeline = !write.tags().isEmpty() && !connection.isCluster();
       byte[] old =
-          call(
+          write(
               "put",
               () -> {
                 if (fileInPipeline) {
@@ -151,7 +160,7 @@ final class RedisStore implements Store {
       return WriteResult.of(true, replaced, now, returnPrevious);
     }
     List<byte[]> args = putArgs(condition, now, version, write);
-    Object reply = call("put", () -> Scripts.PUT.call(client, redisKey, args));
+    Object reply = write("put", () -> Scripts.PUT.call(client, redisKey, args));
     WriteResult result = result(reply, now, returnPrevious, "put");
     if (result.applied()) {
       file(key, version, write);
@@ -187,7 +196,17 @@ final class RedisStore implements Store {
     List<byte[]> taggedKeys = new ArrayList<>();
     List<Long> taggedVersions = new ArrayList<>();
     List<java.util.Set<String>> tags = new ArrayList<>();
-    call(
+    for (int i = 0; i < keys.size(); i++) {
+      Write write = writes.get(i);
+      if (!write.tags().isEmpty()) {
+        taggedKeys.add((byte[]) keys.get(i));
+        taggedVersions.add(write.version());
+        tags.add(write.tags());
+      }
+    }
+    // each SET stores the same bytes again and each script finds its own version: sent twice,
+    // the pipeline applies once
+    write(
         "put all",
         () -> {
           List<Response<Object>> scripted = new ArrayList<>();
@@ -200,11 +219,6 @@ final class RedisStore implements Store {
               Write write = writes.get(i);
               byte[] redisKey = redisKey(keys.get(i));
               long version = write.version();
-              if (!write.tags().isEmpty()) {
-                taggedKeys.add((byte[]) keys.get(i));
-                taggedVersions.add(version);
-                tags.add(write.tags());
-              }
               if (write.dependsOnCurrent()) {
                 List<byte[]> args = putArgs(Condition.always(), write.writtenAt(), version, write);
                 scripted.add(pipeline.evalsha(Scripts.PUT.sha, List.of(redisKey), args));
@@ -249,7 +263,7 @@ final class RedisStore implements Store {
     switch (condition.kind()) {
       case ALWAYS -> {
         byte[] old =
-            call(
+            removal(
                 "remove",
                 () -> {
                   if (returnPrevious) {
@@ -262,7 +276,7 @@ final class RedisStore implements Store {
       }
       default -> {
         List<byte[]> args = List.of(kind(condition), conditionArgument(condition), ascii(now));
-        Object reply = call("remove", () -> Scripts.REMOVE.call(client, redisKey, args));
+        Object reply = removal("remove", () -> Scripts.REMOVE.call(client, redisKey, args));
         return result(reply, now, returnPrevious, "remove");
       }
     }
@@ -279,7 +293,7 @@ final class RedisStore implements Store {
   }
 
   private void unlink(List<byte[]> redisKeys) {
-    call(
+    removal(
         "remove all",
         () -> {
           if (connection.isCluster()) {
@@ -297,7 +311,8 @@ final class RedisStore implements Store {
   @Override
   public boolean touch(Object key, long version, long expiresAt) {
     List<byte[]> args = List.of(hex(version), hex(expiresAt), GRACE, ascii(clock.millis()));
-    Object reply = call("touch", () -> Scripts.TOUCH.call(client, redisKey(key), args));
+    // sent again, it finds the same version and sets the same expiry
+    Object reply = write("touch", () -> Scripts.TOUCH.call(client, redisKey(key), args));
     return reply instanceof Long changed && changed == 1L;
   }
 
@@ -389,28 +404,66 @@ final class RedisStore implements Store {
     return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** A read, retried once when a pooled connection turned out broken (a server restarted). */
+  /** A read, retried once when the connection failed (a server restarted): see {@link #retried}. */
   private <T> T read(String operation, Supplier<T> read) {
+    return retried(operation, read, false);
+  }
+
+  /**
+   * A write that recognizes itself by its version ({@link #put}), or sets what it sets again
+   * ({@code touch}): retried once when the connection failed, which includes a reply lost after the
+   * server applied the write. The retry applies nothing twice and reports what the write did.
+   */
+  private <T> T write(String operation, Supplier<T> write) {
+    return retried(operation, write, true);
+  }
+
+  /**
+   * Jedis marks the failed connection broken and its pool destroys it, so the retry runs on another
+   * one. The call must do nothing else twice: no user code, logging, statistics, or collecting into
+   * lists.
+   */
+  private <T> T retried(String operation, Supplier<T> call, boolean writes) {
     try {
-      return read.get();
+      return call.get();
     } catch (JedisConnectionException first) {
-      return call(operation, read);
+      try {
+        return call.get();
+      } catch (JedisException e) {
+        StoreException failure = failure(operation, e, writes);
+        failure.addSuppressed(first);
+        throw failure;
+      }
     } catch (JedisException e) {
-      throw failure(operation, e);
+      throw failure(operation, e, writes);
     }
   }
 
-  private <T> T call(String operation, Supplier<T> write) {
+  /**
+   * A removal, sent once: it cannot recognize itself when sent again. After a lost reply a second
+   * {@code GETDEL} or REMOVE script would find the key gone and report that nothing was there (so
+   * {@code remove(k)} would say false for a key it removed), and a second {@code UNLINK} could
+   * delete what another client wrote meanwhile. The failure is reported instead, saying that the
+   * removal may have applied.
+   */
+  private <T> T removal(String operation, Supplier<T> removal) {
     try {
-      return write.get();
+      return removal.get();
     } catch (JedisException e) {
-      throw failure(operation, e);
+      throw failure(operation, e, true);
     }
   }
 
-  private StoreException failure(String operation, JedisException e) {
+  private StoreException failure(String operation, JedisException e, boolean writes) {
     StoreException explained = RedisConnection.explain(connection.endpoint(), e);
-    return new StoreException(operation + ": " + explained.getMessage(), e);
+    String outcome =
+        writes && e instanceof JedisConnectionException
+            ? "; the "
+                + operation
+                + " may have applied before the connection failed: read the key to see what is"
+                + " stored"
+            : "";
+    return new StoreException(operation + ": " + explained.getMessage() + outcome, e);
   }
 
   @Override
