@@ -61,10 +61,13 @@ final class BulkOperations<K, V> {
     long now = runtime.now();
     Map<K, V> result = new LinkedHashMap<>(order.size() * 4 / 3 + 1);
     List<K> missing = new ArrayList<>();
+    List<Object> liveKeys = new ArrayList<>();
+    List<StoredEntry> live = new ArrayList<>();
     for (int i = 0; i < order.size(); i++) {
       StoredEntry entry = entries.get(i);
       if (CacheRuntime.isLive(entry, now)) {
-        runtime.touchOnAccess(storedKeys.get(i), entry, now);
+        liveKeys.add(storedKeys.get(i));
+        live.add(entry);
         result.put(order.get(i), runtime.values.decode(entry.value()));
       } else {
         if (entry != null) {
@@ -73,6 +76,7 @@ final class BulkOperations<K, V> {
         missing.add(order.get(i));
       }
     }
+    runtime.touchAllOnAccess(liveKeys, live, now);
     runtime.statistics.recordHits(result.size());
     runtime.statistics.recordMisses(missing.size());
     if (!missing.isEmpty() && runtime.integration.readThrough()) {

@@ -144,6 +144,32 @@ final class CacheRuntime<K, V> {
     }
   }
 
+  /**
+   * Applies the access expiry to many live entries just read, in one batched store call; the policy
+   * is asked once per entry, as {@link #touchOnAccess} does.
+   */
+  void touchAllOnAccess(List<Object> storedKeys, List<StoredEntry> entries, long now) {
+    List<Object> keys = new ArrayList<>();
+    List<Long> versions = new ArrayList<>();
+    List<Long> expiries = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      long expiresAt = expiry.onAccess(now);
+      if (expiresAt != ExpiryCalculator.UNCHANGED && expiresAt != entries.get(i).expiresAt()) {
+        keys.add(storedKeys.get(i));
+        versions.add(entries.get(i).version());
+        expiries.add(expiresAt);
+      }
+    }
+    if (!keys.isEmpty()) {
+      call(
+          "update the expiry",
+          () -> {
+            store.touchAll(keys, versions, expiries);
+            return null;
+          });
+    }
+  }
+
   /** Drops an entry found expired (if nobody changed it meanwhile) and reports its expiry. */
   void expire(K key, Object storedKey, StoredEntry entry) {
     boolean removed =

@@ -73,6 +73,17 @@ public interface Store {
   boolean touch(Object key, long version, long expiresAt);
 
   /**
+   * Changes the expiry of many entries, each only if its version still matches; aligned lists.
+   * Batched per server where the store can (the access-expiry rule of a {@code getAll} or a page of
+   * iteration costs one round trip, not one per key). The default touches one by one.
+   */
+  default void touchAll(List<?> keys, List<Long> versions, List<Long> expiries) {
+    for (int i = 0; i < keys.size(); i++) {
+      touch(keys.get(i), versions.get(i), expiries.get(i));
+    }
+  }
+
+  /**
    * One page of this partition's keys. Pages may overlap or miss keys written during the walk,
    * never keys present throughout it.
    *

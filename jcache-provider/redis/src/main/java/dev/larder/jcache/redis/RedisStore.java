@@ -316,6 +316,46 @@ final class RedisStore implements Store {
     return reply instanceof Long changed && changed == 1L;
   }
 
+  /** One pipeline of {@code TOUCH} scripts: one round trip per node. */
+  @Override
+  public void touchAll(List<?> keys, List<Long> versions, List<Long> expiries) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    byte[] now = ascii(clock.millis());
+    List<byte[]> redisKeys = new ArrayList<>(keys.size());
+    List<List<byte[]>> args = new ArrayList<>(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      redisKeys.add(redisKey(keys.get(i)));
+      args.add(List.of(hex(versions.get(i)), hex(expiries.get(i)), GRACE, now));
+    }
+    // sent again, each script finds the same version and sets the same expiry
+    write(
+        "touch all",
+        () -> {
+          List<Response<Object>> replies = new ArrayList<>(keys.size());
+          try (AbstractPipeline pipeline = client.pipelined()) {
+            for (int i = 0; i < redisKeys.size(); i++) {
+              replies.add(
+                  pipeline.evalsha(Scripts.TOUCH.sha, List.of(redisKeys.get(i)), args.get(i)));
+            }
+            pipeline.sync();
+          }
+          for (int i = 0; i < replies.size(); i++) {
+            try {
+              replies.get(i).get();
+            } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+              if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
+                throw e;
+              }
+              // a node that had not seen the script yet: EVAL it once, which also caches it
+              Scripts.TOUCH.call(client, redisKeys.get(i), args.get(i));
+            }
+          }
+          return null;
+        });
+  }
+
   @Override
   public KeyPage keys(String cursor, int pageSize) {
     return read("walk keys", () -> walker.page(cursor, pageSize));

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.larder.jcache.LarderCachingProvider;
 import dev.larder.jcache.ext.ExtendedCache;
+import dev.larder.testkit.ManualClock;
+import dev.larder.testkit.redis.LostReplyProxy;
 import dev.larder.testkit.redis.RedisServer;
 import dev.larder.testkit.redis.RedisServerExtension;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.MutableConfiguration;
+import javax.cache.expiry.AccessedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -159,5 +163,45 @@ class RoundTripBudgetTest {
                       entry.setValue(entry.getValue() + "1");
                       return null;
                     })));
+  }
+
+  /**
+   * Under access expiry a getAll reads in one round trip and touches every live entry it read in
+   * one more (a pipeline of touch scripts), not one per key; counted at the socket by a proxy.
+   */
+  @Test
+  void getAll_underAccessExpiry_isOneReadAndOneTouchPipeline() {
+    ManualClock clock = ManualClock.create();
+    try (LostReplyProxy proxy = LostReplyProxy.inFrontOf(REDIS.get());
+        LarderCachingProvider through = new LarderCachingProvider(clock)) {
+      Properties properties = new Properties();
+      properties.setProperty("larder.namespace", "budget-touch-" + System.nanoTime());
+      CacheManager manager =
+          through.getCacheManager(
+              URI.create("redis://127.0.0.1:" + proxy.port()),
+              getClass().getClassLoader(),
+              properties);
+      Cache<String, String> accessed =
+          manager.createCache(
+              "accessed",
+              new MutableConfiguration<String, String>()
+                  .setTypes(String.class, String.class)
+                  .setExpiryPolicyFactory(
+                      AccessedExpiryPolicy.factoryOf(new Duration(TimeUnit.MINUTES, 5))));
+      Set<String> keys = new LinkedHashSet<>();
+      for (int i = 0; i < 10; i++) {
+        accessed.put("k" + i, "v" + i);
+        keys.add("k" + i);
+      }
+      clock.advance(java.time.Duration.ofSeconds(1));
+      accessed.getAll(keys); // touches, so loads the touch script, as a running application has
+
+      clock.advance(java.time.Duration.ofSeconds(1)); // every entry's access expiry moves
+      int before = proxy.roundTrips();
+      Map<String, String> values = accessed.getAll(keys);
+
+      assertEquals(10, values.size());
+      assertEquals(2, proxy.roundTrips() - before, "MGET, then one pipeline of 10 touches");
+    }
   }
 }

@@ -70,6 +70,7 @@ public final class LostReplyProxy implements AutoCloseable {
   private final Set<Link> links = ConcurrentHashMap.newKeySet();
   private final AtomicReference<Arming> armed = new AtomicReference<>();
   private final AtomicInteger lostReplies = new AtomicInteger();
+  private final AtomicInteger roundTrips = new AtomicInteger();
   private volatile boolean closed;
 
   private LostReplyProxy(InetSocketAddress target, int maxConnections, ServerSocket listener) {
@@ -156,6 +157,16 @@ public final class LostReplyProxy implements AutoCloseable {
   /** How many replies were lost: requests the server answered and the client never heard of. */
   public int lostReplies() {
     return lostReplies.get();
+  }
+
+  /**
+   * How many round trips clients made through this proxy: request bursts sent after the previous
+   * reply on their connection began (a pipeline is one; a request that waits for a reply, then
+   * another, are two). For budgets of small operations; a pipeline larger than a socket read may
+   * count twice.
+   */
+  public int roundTrips() {
+    return roundTrips.get();
   }
 
   /** How many client connections are open now. */
@@ -281,6 +292,9 @@ public final class LostReplyProxy implements AutoCloseable {
 
   /** One client connection and its own connection to the target. */
   private final class Link {
+    /** A request went out on this connection and no reply has come back yet. */
+    volatile boolean awaitingReply;
+
     final Socket client;
     final Socket server;
     final List<Thread> threads = new ArrayList<>(2);
@@ -307,6 +321,10 @@ public final class LostReplyProxy implements AutoCloseable {
         OutputStream out = server.getOutputStream();
         int read;
         while ((read = in.read(buffer)) != -1) {
+          if (!awaitingReply) {
+            awaitingReply = true;
+            roundTrips.incrementAndGet();
+          }
           if (!losing) {
             Arming arming = armed.get();
             if (arming != null
@@ -347,6 +365,7 @@ public final class LostReplyProxy implements AutoCloseable {
             }
             continue;
           }
+          awaitingReply = false; // before the client can see the reply and send again
           out.write(buffer, 0, read);
           out.flush();
         }
