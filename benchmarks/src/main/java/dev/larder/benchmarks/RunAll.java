@@ -1,5 +1,6 @@
 package dev.larder.benchmarks;
 
+import dev.larder.benchmarks.contended.ContendedBenchmark;
 import dev.larder.benchmarks.dynamodb.DynamoDbBenchmark;
 import dev.larder.benchmarks.memory.MemoryBenchmark;
 import dev.larder.benchmarks.redis.RedisBenchmark;
@@ -26,12 +27,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark in one go and writes one JMH JSON file: memory (1 and 2 threads, with the GC
- * profiler for allocation per operation), Redis (1 and 8 threads) and DynamoDB (1 thread). It
- * starts one redis-server and one DynamoDB Local server for the whole run and hands their addresses
- * to JMH's forked JVMs, so Larder and its peers always meet the same server.
+ * profiler for allocation per operation), Redis (1 and 8 threads), DynamoDB (1 thread) and one
+ * contended key on every backend (8 threads). It starts one redis-server and one DynamoDB Local
+ * server for the whole run and hands their addresses to JMH's forked JVMs, so Larder and its peers
+ * always meet the same server.
  *
  * <pre>
- * RunAll [--quick] [--out FILE] [--only memory|redis|dynamodb] [--prof PROFILER]
+ * RunAll [--quick] [--out FILE] [--only memory|redis|dynamodb|contended] [--prof PROFILER]
  * </pre>
  *
  * {@code --quick} is a few short iterations in one fork (minutes); the default is 2 forks of 5
@@ -106,6 +108,10 @@ public final class RunAll {
           results.addAll(
               run(DynamoDbBenchmark.class, 1, quick, servers, profilers, false, 1, order));
         }
+      }
+      if (only == null || only.equals("contended")) {
+        // every thread on one key: Larder's compare-and-set with backoff against the peers' locks
+        results.addAll(run(ContendedBenchmark.class, 8, quick, servers, profilers, false, 1, null));
       }
     }
     Path parent = out.toAbsolutePath().getParent();
