@@ -2,6 +2,7 @@ package dev.larder.jcache.dynamodb;
 
 import dev.larder.jcache.storetck.ext.ClockSkewContract;
 import dev.larder.jcache.storetck.ext.IndexContract;
+import dev.larder.jcache.storetck.ext.LinearizabilityContract;
 import dev.larder.jcache.storetck.ext.LockContract;
 import dev.larder.jcache.storetck.ext.MemoizerContract;
 import dev.larder.jcache.storetck.ext.MetadataContract;
@@ -96,6 +97,14 @@ class DynamoDbExtensionTest {
 
   @Nested
   class ClockSkewTest extends ClockSkewContract {
+    @Override
+    protected URI uri() {
+      return uri;
+    }
+  }
+
+  @Nested
+  class LinearizabilityTest extends LinearizabilityContract {
     @Override
     protected URI uri() {
       return uri;

@@ -2,6 +2,7 @@ package dev.larder.jcache.redis;
 
 import dev.larder.jcache.storetck.ext.ClockSkewContract;
 import dev.larder.jcache.storetck.ext.IndexContract;
+import dev.larder.jcache.storetck.ext.LinearizabilityContract;
 import dev.larder.jcache.storetck.ext.LockContract;
 import dev.larder.jcache.storetck.ext.MemoizerContract;
 import dev.larder.jcache.storetck.ext.MetadataContract;
@@ -90,6 +91,14 @@ class RedisExtensionTest {
 
   @Nested
   class ClockSkewTest extends ClockSkewContract {
+    @Override
+    protected URI uri() {
+      return REDIS.uri();
+    }
+  }
+
+  @Nested
+  class LinearizabilityTest extends LinearizabilityContract {
     @Override
     protected URI uri() {
       return REDIS.uri();

@@ -1,6 +1,7 @@
 package dev.larder.jcache.storetck.memory;
 
 import dev.larder.jcache.storetck.ext.IndexContract;
+import dev.larder.jcache.storetck.ext.LinearizabilityContract;
 import dev.larder.jcache.storetck.ext.LockContract;
 import dev.larder.jcache.storetck.ext.MemoizerContract;
 import dev.larder.jcache.storetck.ext.MetadataContract;
@@ -74,6 +75,14 @@ class MemoryExtensionTest {
 
   @Nested
   class WritePathTest extends WritePathContract {
+    @Override
+    protected URI uri() {
+      return MEMORY;
+    }
+  }
+
+  @Nested
+  class LinearizabilityTest extends LinearizabilityContract {
     @Override
     protected URI uri() {
       return MEMORY;
