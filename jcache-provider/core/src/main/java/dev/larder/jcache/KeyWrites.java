@@ -159,17 +159,30 @@ final class KeyWrites<K, V> {
 
   // ---- the operations ----
 
-  /** {@code put}, {@code getAndPut}, {@code putIfAbsent} and their extension forms. */
-  private final class Put extends KeyWrite<K, V> {
-    private final V value;
-    private final Object storedValue;
-    private final Shape shape;
-    private final ExpiryCalculator.Answers answers = runtime.expiry.answers();
+  /** An operation that stores a value of the caller's: listeners hear it as the new value. */
+  private abstract class ValueWrite extends KeyWrite<K, V> {
+    final V value;
+    final Object storedValue;
+    final ExpiryCalculator.Answers answers = runtime.expiry.answers();
 
-    Put(Kind kind, K key, V value, Shape shape) {
+    ValueWrite(Kind kind, K key, V value) {
       super(kind, key, runtime.keys.encode(key));
       this.value = value;
       this.storedValue = runtime.values.encode(value);
+    }
+
+    @Override
+    final V newValue() {
+      return value;
+    }
+  }
+
+  /** {@code put}, {@code getAndPut}, {@code putIfAbsent} and their extension forms. */
+  private final class Put extends ValueWrite {
+    private final Shape shape;
+
+    Put(Kind kind, K key, V value, Shape shape) {
+      super(kind, key, value);
       this.shape = shape;
     }
 
@@ -215,25 +228,15 @@ final class KeyWrites<K, V> {
         integration.write(key, value);
       }
     }
-
-    @Override
-    V newValue() {
-      return value;
-    }
   }
 
   /** The three {@code replace}s: of a live entry, of a live entry with an expected value. */
-  private final class Replace extends KeyWrite<K, V> {
+  private final class Replace extends ValueWrite {
     private final Object expected;
-    private final V value;
-    private final Object storedValue;
-    private final ExpiryCalculator.Answers answers = runtime.expiry.answers();
 
     Replace(Kind kind, K key, Object expected, V value) {
-      super(kind, key, runtime.keys.encode(key));
+      super(kind, key, value);
       this.expected = expected;
-      this.value = value;
-      this.storedValue = runtime.values.encode(value);
     }
 
     @Override
@@ -272,11 +275,6 @@ final class KeyWrites<K, V> {
       if (change.changed()) {
         integration.write(key, value);
       }
-    }
-
-    @Override
-    V newValue() {
-      return value;
     }
   }
 
@@ -322,16 +320,11 @@ final class KeyWrites<K, V> {
   }
 
   /** A value a loader produced (read-through, {@code loadAll}): never written through. */
-  private final class Load extends KeyWrite<K, V> {
-    private final V value;
-    private final Object storedValue;
+  private final class Load extends ValueWrite {
     private final boolean replaceExisting;
-    private final ExpiryCalculator.Answers answers = runtime.expiry.answers();
 
     Load(K key, V value, boolean replaceExisting) {
-      super(Kind.LOAD, key, runtime.keys.encode(key));
-      this.value = value;
-      this.storedValue = runtime.values.encode(value);
+      super(Kind.LOAD, key, value);
       this.replaceExisting = replaceExisting;
     }
 
@@ -357,11 +350,6 @@ final class KeyWrites<K, V> {
         return Step.keep(Change.NONE);
       }
       return upsert(current, storedValue, now, plain, answers);
-    }
-
-    @Override
-    V newValue() {
-      return value;
     }
   }
 
